@@ -1,0 +1,3 @@
+from graph_loader.cli import app
+
+app(prog_name="officials-graph")

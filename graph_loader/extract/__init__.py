@@ -1,0 +1,1 @@
+"""Rule-based extraction of document facts from normalized text."""
