@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from graph_loader.pipeline import run
+from graph_loader.errors import OfficialsGraphError
+from graph_loader.loader import load, rebuild
+from graph_loader.pipeline import Outcome, run
+from graph_loader.settings import Settings, get_settings
+from graph_loader.store import GraphStore, WriteSummary, open_store
 
 app = typer.Typer(
     name="officials-graph",
@@ -84,8 +89,142 @@ def extract_cmd(
         raise typer.Exit(1)
 
 
-def _json_default(o: object) -> str:
-    return str(o)
+class StoreKind(StrEnum):
+    embedded = "embedded"
+    neo4j = "neo4j"
 
 
-__all__ = ["app", "json"]
+class ExportFormat(StrEnum):
+    graphml = "graphml"
+    json = "json"
+    neo4j_csv = "neo4j-csv"
+
+
+StoreOpt = Annotated[
+    StoreKind | None,
+    typer.Option("--store", help="embedded (default, no server) or neo4j (OFFICIALS_GRAPH_NEO4J_*)."),
+]
+DbOpt = Annotated[Path | None, typer.Option("--db", help="SQLite file of the embedded store.")]
+
+
+def _settings(store: StoreKind | None, db: Path | None) -> Settings:
+    settings = get_settings()
+    update: dict[str, object] = {}
+    if store is not None:
+        update["store"] = store.value
+    if db is not None:
+        update["db_path"] = db
+    return settings.model_copy(update=update) if update else settings
+
+
+def _open(store: StoreKind | None, db: Path | None) -> tuple[GraphStore, Settings]:
+    settings = _settings(store, db)
+    try:
+        return open_store(settings.store, settings), settings
+    except OfficialsGraphError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def _summary_lines(added: WriteSummary) -> list[str]:
+    nodes = ", ".join(f"{k} {v}" for k, v in sorted(added.nodes.items())) or "none"
+    rels = ", ".join(f"{k} {v}" for k, v in sorted(added.relationships.items())) or "none"
+    return [f"nodes added: {nodes}", f"relationships added: {rels}"]
+
+
+@app.command("load")
+def load_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursed) or - for stdin.")],
+    store: StoreOpt = None,
+    db: DbOpt = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 50,
+) -> None:
+    """Read, extract, resolve and write articles into the graph store."""
+    graph, settings = _open(store, db)
+    show = sys.stderr.isatty()
+    try:
+        with (
+            typer.progressbar(length=0, label="loading", file=sys.stderr, show_pos=True)
+            if show
+            else _null() as bar
+        ):
+
+            def tick(outcome: Outcome, status: str) -> None:
+                if status == "skipped":
+                    typer.echo(f"skipped: {outcome.name}: {outcome.skipped}", err=True)
+                if bar is not None:
+                    bar.update(1)
+
+            report = load(paths, graph, batch_size=batch_size, settings=settings, on_outcome=tick)
+    except OfficialsGraphError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    finally:
+        graph.close()
+    where = settings.store_path if settings.store == "embedded" else settings.neo4j_uri
+    lines = [
+        f"store: {settings.store} ({where})",
+        f"documents read: {report.read}, loaded: {report.loaded}, already stored: {report.already_stored}, "
+        f"skipped: {len(report.skipped)}",
+        *_summary_lines(report.added),
+    ]
+    for name, reason in report.skipped:
+        lines.append(f"  skipped {name}: {reason}")
+    typer.echo("\n".join(lines))
+    if report.skipped:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _null() -> Iterator[None]:
+    yield None
+
+
+@app.command("stats")
+def stats_cmd(store: StoreOpt = None, db: DbOpt = None) -> None:
+    """Counts by node label and relationship type."""
+    graph, _ = _open(store, db)
+    try:
+        counts = graph.counts()
+        docs = len(graph.document_ids())
+    finally:
+        graph.close()
+    typer.echo(f"documents: {docs}")
+    typer.echo("nodes:")
+    for k, v in sorted(counts["nodes"].items()):
+        typer.echo(f"  {k:<14}{v:>8}")
+    typer.echo("relationships:")
+    for k, v in sorted(counts["relationships"].items()):
+        typer.echo(f"  {k:<14}{v:>8}")
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="graphml (Gephi), json (node-link), neo4j-csv.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output file (a folder for neo4j-csv).")],
+    store: StoreOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Export the whole graph."""
+    from graph_loader.export import export_graphml, export_json, export_neo4j_csv
+
+    graph, _ = _open(store, db)
+    try:
+        writer = {"graphml": export_graphml, "json": export_json, "neo4j-csv": export_neo4j_csv}[fmt.value]
+        n, e = writer(graph.iter_nodes(), graph.iter_edges(), output)
+    finally:
+        graph.close()
+    typer.echo(f"wrote {n} nodes and {e} relationships to {output}")
+
+
+@app.command("rebuild")
+def rebuild_cmd(store: StoreOpt = None, db: DbOpt = None, batch_size: int = 50) -> None:
+    """Re-extract every stored document with the current rules and rebuild the graph."""
+    graph, settings = _open(store, db)
+    try:
+        report = rebuild(graph, batch_size=batch_size, settings=settings)
+    finally:
+        graph.close()
+    typer.echo("\n".join([f"documents re-extracted: {report.loaded}", *_summary_lines(report.added)]))

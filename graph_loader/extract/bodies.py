@@ -50,6 +50,12 @@ _STARTERS = (
     "作为",
     "同意",
     "印发",
+    "负责",
+    "协助",
+    "配合",
+    "参与",
+    "参加",
+    "牵头",
     "上报",
     "报送",
     "报",
@@ -83,7 +89,7 @@ _TEAM_RE = re.compile(
 _NUM = r"[\d一二三四五六七八九十两]+"
 _ITEM = rf"(?:[{_HAN}()]{{2,14}}?(?:组|专班)|[{_HAN}]{{0,12}}?办公室)"
 _SETUP = re.compile(
-    rf"(下设|分设|设立|设置|设)({_ITEM}(?:[、和及与]{_ITEM})*)"
+    rf"(下设|分设|设立|设置|设(?!在|于))({_ITEM}(?:[、和及与]{_ITEM})*)"
     rf"(等?{_NUM}个(?:工作组|专项组|分组|小组|组)|共?{_NUM}个(?:工作组|专项组|分组|小组|组))?"
 )
 _ENUM = re.compile(
@@ -167,7 +173,7 @@ def _locality(name: str, text: str, start: int, ctx: PlaceContext) -> tuple[str 
     if text[max(0, start - 2) : start].endswith(("各级", "各地", "各")) or name.startswith(("中央", "国家")):
         return None, 0.0
     # the article speaks of its own place (我市, 本县): a body it set up is that place's
-    for we in re.finditer(r"(?:我|本)([省市县区州旗])", text):
+    for we in re.finditer(r"(?:我|本)([省市县区州旗镇乡])", text):
         div = ctx.resolve_level(we.group(1))
         if div is not None:
             return div.name, 0.6
@@ -209,7 +215,7 @@ def find_bodies(doc: Document, ctx: PlaceContext) -> list[BodyMention]:
         loc, conf = _locality(name, text, start, ctx)
         out.append(BodyMention(name, kind, start, end, "body.named", 0.85, loc))
     _implied_groups(out)
-    _resolve_generic(out, generic)
+    _resolve_generic(out, generic, ctx)
     _subgroups(doc, out, ctx)
     _repeats(text, out)
     _signatures(doc, out, ctx)
@@ -242,7 +248,9 @@ def _subgroups(doc: Document, out: list[BodyMention], ctx: PlaceContext) -> None
             for item in items:
                 start = text.find(item, pos)
                 pos = start + len(item)
-                if item in ("办公室",) and parent is not None:
+                if item == "办公室":
+                    if parent is None:
+                        continue
                     name = parent.name + "办公室"
                     out.append(
                         BodyMention(
@@ -351,7 +359,14 @@ def _implied_groups(out: list[BodyMention]) -> None:
                 )
 
 
-def _resolve_generic(out: list[BodyMention], generic: list[tuple[str, int, int]]) -> None:
+def identity(name: str, ctx: PlaceContext) -> str:
+    """A body's name without its place or level prefix: 江湾镇迎接…领导小组 is 迎接…领导小组."""
+    place = match_place_prefix(name, ctx)
+    bare = name[place.end :] if place is not None and place.start <= 2 else name
+    return bare.lstrip("省市县区州旗盟镇乡") or bare
+
+
+def _resolve_generic(out: list[BodyMention], generic: list[tuple[str, int, int]], ctx: PlaceContext) -> None:
     """A bare ``协调联络小组`` refers to the one body in the article whose name ends that way.
 
     A bare ``领导小组办公室`` with no named office is the office of the one leading group named.
@@ -361,7 +376,7 @@ def _resolve_generic(out: list[BodyMention], generic: list[tuple[str, int, int]]
         if len(name) < 4:
             continue
         if name == "领导小组办公室" and not any(b.name.endswith(name) for b in out):
-            groups = {b.name: b for b in out if b.kind == "leading_group"}
+            groups = {identity(b.name, ctx): b for b in out if b.kind == "leading_group"}
             if len(groups) == 1:
                 g = next(iter(groups.values()))
                 out.append(
@@ -378,7 +393,9 @@ def _resolve_generic(out: list[BodyMention], generic: list[tuple[str, int, int]]
                     )
                 )
             continue
-        named = {b.name: b for b in out if _ending_key(b.name).endswith(key) and b.name != name}
+        named = {
+            identity(b.name, ctx): b for b in out if _ending_key(b.name).endswith(key) and b.name != name
+        }
         if len(named) == 1:
             target = next(iter(named.values()))
             out.append(

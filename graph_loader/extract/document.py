@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import cast
 
-from graph_loader.extract.bodies import BodyMention, find_bodies, is_listed
+from graph_loader.extract.bodies import BodyMention, find_bodies, identity, is_listed
 from graph_loader.extract.events import (
     EventMention,
     assign_roles,
@@ -79,7 +79,7 @@ def extract(name: str, text: str, removed: list[Removal] | None = None) -> Docum
     facts = DocumentFacts(doc=name, doc_id=doc.doc_id, text=text, removed=removed or [])
     facts.localities = _localities(doc, ctx)
     facts.persons = _persons(doc, persons, byline_names)
-    facts.bodies = _bodies(doc, bodies, persons)
+    facts.bodies = _bodies(doc, bodies, persons, ctx)
     facts.events = [_event(doc, e) for e in events]
     facts.assignments = [
         Assignment.model_validate(
@@ -197,8 +197,26 @@ def _persons(doc: Document, persons: list[PersonMention], bylines: set[str]) -> 
     return list(merged.values())
 
 
-def _bodies(doc: Document, bodies: list[BodyMention], persons: list[PersonMention]) -> list[Body]:
+def _bodies(
+    doc: Document, bodies: list[BodyMention], persons: list[PersonMention], ctx: Places
+) -> list[Body]:
     out: dict[tuple[str, str | None], Body] = {}
+    # one body per identity and locality: 迎接…领导小组 and 江湾镇迎接…领导小组 in a 江湾镇 article
+    longest: dict[tuple[str, str | None], str] = {}
+    for b in bodies:
+        k = (identity(b.name, ctx), b.locality)
+        if len(b.name) > len(longest.get(k, "")):
+            longest[k] = b.name
+    renamed: dict[str, str] = {}
+    for b in bodies:
+        full = longest[(identity(b.name, ctx), b.locality)]
+        if full != b.name:
+            renamed[b.name] = full
+            b.aliases.append(b.name)
+            b.name = full
+    for b in bodies:
+        if b.parent in renamed:
+            b.parent = renamed[b.parent]
     for b in bodies:
         key = (b.name, b.locality)
         ev = doc.evidence(b.start, b.end, b.rule, b.confidence)

@@ -219,6 +219,9 @@ def parse_post(
     title = lex.title_suffix(s)
     head = s[: len(s) - len(title)]
     org = head[len(level) :] if level and head.startswith(level) else head
+    if not level and prev is not None and prev.level and org.startswith(_TOP_BODIES):
+        level, locality = prev.level, prev.locality  # 镇党委委员、纪委书记 → 镇纪委书记
+        s = level + s
     if not level and prev is not None:
         if title and not org and not lex.titles[title].level:
             return _carry(prev, "", title)  # 市委常委、秘书长 → 市委秘书长
@@ -629,7 +632,8 @@ def _tongzhi(doc: Document, lex: Lexicon, taken: set[int]) -> list[PersonMention
     out: list[PersonMention] = []
     for m in re.finditer("同志|总书记", text):
         k = m.start()
-        for size in (3, 2, 4):
+        sizes = (4, 3, 2) if text[max(0, k - 4) : k - 2] in lex.compound_surnames else (3, 2)
+        for size in sizes:
             i = k - size
             if i < 0:
                 continue

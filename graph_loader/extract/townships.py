@@ -75,6 +75,9 @@ def _county_of(ctx: PlaceContext, text: str, start: int) -> Division | None:
     if ctx.focal is not None and ctx.focal.level == "county":
         return ctx.focal
     counties = {d.code: d for d, _ in ctx.localities() if d.level == "county"}
+    if not counties:
+        # only the site's own name gives the county (婺源县人民政府网): still the township's county
+        counties = {m.division.code: m.division for m in ctx.mentions if m.division.level == "county"}
     return next(iter(counties.values())) if len(counties) == 1 else None
 
 

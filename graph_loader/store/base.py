@@ -1,0 +1,92 @@
+"""The contract every graph store keeps; the same tests run against each store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from graph_loader.graph import Edge, GraphBatch, Label, Node, Rel
+from graph_loader.models import DocumentFacts
+
+Direction = Literal["out", "in", "both"]
+
+
+@dataclass
+class WriteSummary:
+    """What a write added: new nodes and relationships by label and type, documents stored."""
+
+    documents: int = 0
+    nodes: dict[str, int] = field(default_factory=dict)
+    relationships: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: WriteSummary) -> None:
+        """Accumulate another summary into this one."""
+        self.documents += other.documents
+        for mine, theirs in ((self.nodes, other.nodes), (self.relationships, other.relationships)):
+            for k, v in theirs.items():
+                mine[k] = mine.get(k, 0) + v
+
+
+class GraphStore(Protocol):
+    """A graph store: atomic batch writes, and the few reads every query is built from.
+
+    Chain, path and search logic lives once in :mod:`graph_loader.queries` on top of these reads,
+    so every store gives the same answers.
+    """
+
+    def has_document(self, doc_id: str) -> bool:
+        """Whether a document with this content id is already stored."""
+        ...
+
+    def write(self, batch: GraphBatch, facts: Sequence[DocumentFacts]) -> WriteSummary:
+        """Write one batch atomically: its documents' facts, nodes and edges, merged with what is stored.
+
+        Nodes and edges already present get the new evidence and properties added, never duplicated;
+        a failure leaves the store as it was before the batch.
+        """
+        ...
+
+    def document(self, doc_id: str) -> DocumentFacts | None:
+        """The stored facts (with normalized text) of a document."""
+        ...
+
+    def document_ids(self) -> list[str]:
+        """Content ids of every stored document."""
+        ...
+
+    def nodes(self, ids: Sequence[str]) -> list[Node]:
+        """The nodes with these ids (unknown ids are left out)."""
+        ...
+
+    def edges(
+        self, ids: Sequence[str], direction: Direction = "both", types: Sequence[Rel] | None = None
+    ) -> list[Edge]:
+        """Edges touching any of ``ids``, in the given direction, optionally of the given types."""
+        ...
+
+    def find(
+        self, terms: Sequence[str], labels: Sequence[Label] | None = None, limit: int = 50
+    ) -> list[Node]:
+        """Nodes whose name or an alias contains any of ``terms`` (already normalized by the caller)."""
+        ...
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """``{"nodes": {label: n}, "relationships": {type: n}}``."""
+        ...
+
+    def iter_nodes(self) -> Iterator[Node]:
+        """Every node (for export)."""
+        ...
+
+    def iter_edges(self) -> Iterator[Edge]:
+        """Every edge (for export)."""
+        ...
+
+    def clear(self) -> None:
+        """Remove everything (used before a rebuild from stored facts)."""
+        ...
+
+    def close(self) -> None:
+        """Release connections and files."""
+        ...

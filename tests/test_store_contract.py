@@ -1,0 +1,135 @@
+"""One contract, every store: the same fixture graph, the same answers.
+
+The embedded store always runs; the Neo4j store runs against the Bolt server named by NEO4J_URI
+(CI starts one) and skips with the reason when none is reachable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, facts_of
+
+from graph_loader.graph import Label, Rel
+from graph_loader.loader import write_facts
+from graph_loader.models import DocumentFacts
+from graph_loader.pipeline import run
+from graph_loader.settings import get_settings
+from graph_loader.store.base import GraphStore
+from graph_loader.store.embedded import EmbeddedStore
+
+
+@cache
+def fixture_facts() -> tuple[DocumentFacts, ...]:
+    paths = [
+        str(ROOT / "data" / "samples"),
+        str(ROOT / "tests" / "corpus" / "articles" / "t02_jiangwan_lingdaoxiaozu.txt"),
+    ]
+    return tuple(o.facts for o in run(paths) if o.facts is not None)
+
+
+def load_fixture(store: GraphStore) -> None:
+    facts = list(fixture_facts())
+    for i in range(0, len(facts), 3):  # several batches, as a real load
+        write_facts(store, facts[i : i + 3], get_settings())
+
+
+@pytest.fixture(params=["embedded", "neo4j"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
+    if request.param == "embedded":
+        s: GraphStore = EmbeddedStore(tmp_path / "graph.sqlite")
+    else:
+        neo4j_support = pytest.importorskip("neo4j_support", reason="Neo4j support module unavailable")
+        s = neo4j_support.neo4j_store_or_skip()
+    yield s
+    s.close()
+
+
+def snapshot(store: GraphStore) -> dict[str, Any]:
+    """Everything the queries can see, in a canonical form."""
+    nodes = [n.model_dump() for n in store.iter_nodes()]
+    edges = [e.model_dump() for e in store.iter_edges()]
+    some = [n["id"] for n in nodes[:: max(1, len(nodes) // 25)]]
+    return {
+        "counts": store.counts(),
+        "documents": store.document_ids(),
+        "nodes": nodes,
+        "edges": edges,
+        "edges_of": [e.model_dump() for e in store.edges(some)],
+        "out_holds": [e.model_dump() for e in store.edges(some, "out", [Rel.HOLDS, Rel.OF])],
+        "find": [n.id for n in store.find(["组长", "永兴", "xie", "领导小组"], limit=30)],
+        "find_persons": [n.id for n in store.find(["王", "李"], [Label.PERSON], limit=10)],
+    }
+
+
+def test_loading_twice_changes_nothing(store: GraphStore) -> None:
+    load_fixture(store)
+    before = snapshot(store)
+    again = write_facts(store, list(fixture_facts()), get_settings())
+    assert again.documents == 0 and not again.nodes and not again.relationships
+    assert snapshot(store) == before
+
+
+def test_every_relationship_has_evidence_from_a_stored_sentence(store: GraphStore) -> None:
+    load_fixture(store)
+    texts = {d: store.document(d) for d in store.document_ids()}
+    n = 0
+    for edge in store.iter_edges():
+        assert edge.evidence, edge
+        for ev in edge.evidence:
+            doc = texts[ev.doc_id]
+            assert doc is not None
+            assert doc.text[ev.sentence_start : ev.sentence_end] == ev.sentence
+            assert doc.text[ev.start : ev.end] == ev.quote
+            n += 1
+    assert n > 300
+
+
+def test_same_answers_as_the_embedded_store(store: GraphStore, tmp_path: Path) -> None:
+    if isinstance(store, EmbeddedStore):
+        pytest.skip("the embedded store is the reference")
+    reference = EmbeddedStore(tmp_path / "ref.sqlite")
+    load_fixture(reference)
+    load_fixture(store)
+    assert snapshot(store) == snapshot(reference)
+    reference.close()
+
+
+def test_posts_bodies_and_chains_are_joined(store: GraphStore) -> None:
+    load_fixture(store)
+    [person] = [n for n in store.find(["刘春林"], [Label.PERSON]) if n.name == "刘春林"]
+    posts = store.edges([person.id], "out", [Rel.HOLDS])
+    post_nodes = store.nodes([e.target for e in posts])
+    assert "永兴县委书记" in {p.name for p in post_nodes}
+    bodies = store.edges([p.id for p in post_nodes], "out", [Rel.OF])
+    assert "永兴县委" in {b.name for b in store.nodes([e.target for e in bodies])}
+    groups = [n for n in store.find(["综合协调组"], [Label.BODY]) if n.name == "综合协调组"]
+    parents = {
+        store.nodes([e.target])[0].name for g in groups for e in store.edges([g.id], "out", [Rel.REPORTS_TO])
+    }
+    # the 综合协调组 of 永兴县 and the one of 江湾镇 are two bodies with their own parents
+    assert len(groups) >= 2 and len(parents) >= 2
+
+
+def test_namesakes_in_two_provinces_are_two_persons_linked(store: GraphStore) -> None:
+    a = facts_of("5月6日,永兴县召开会议。县委书记张建国出席会议。", "a.txt")
+    b = facts_of("5月7日,婺源县召开会议。县委书记张建国出席会议。", "b.txt")
+    write_facts(store, [a], get_settings())
+    write_facts(store, [b], get_settings())
+    people = [n for n in store.find(["张建国"], [Label.PERSON]) if n.name == "张建国"]
+    assert len(people) == 2
+    links = store.edges([people[0].id], "both", [Rel.POSSIBLY_SAME])
+    assert len(links) == 1 and "湖南省" in links[0].props["reason"] and "江西省" in links[0].props["reason"]
+    assert links[0].evidence
+
+
+def test_documents_round_trip(store: GraphStore) -> None:
+    load_fixture(store)
+    first = fixture_facts()[0]
+    assert store.has_document(first.doc_id)
+    assert store.document(first.doc_id) == first
+    assert not store.has_document("0" * 16)
