@@ -138,6 +138,7 @@ def load_cmd(
     store: StoreOpt = None,
     db: DbOpt = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 50,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Processes extracting in parallel.")] = 1,
 ) -> None:
     """Read, extract, resolve and write articles into the graph store."""
     graph, settings = _open(store, db)
@@ -155,7 +156,7 @@ def load_cmd(
                 if bar is not None:
                     bar.update(1)
 
-            report = load(paths, graph, batch_size=batch_size, settings=settings, on_outcome=tick)
+            report = load(paths, graph, batch_size=batch_size, workers=workers, settings=settings, on_outcome=tick)
     except OfficialsGraphError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
@@ -217,6 +218,47 @@ def export_cmd(
     finally:
         graph.close()
     typer.echo(f"wrote {n} nodes and {e} relationships to {output}")
+
+
+@app.command("serve")
+def serve_cmd(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    store: StoreOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Serve the read-only API (docs at /docs) and the visualization over the configured store."""
+    import uvicorn
+
+    from api.main import create_app
+
+    settings = _settings(store, db)
+    typer.echo(f"serving {settings.store} store on http://{host}:{port} (API docs at /docs)", err=True)
+    uvicorn.run(create_app(settings=settings), host=host, port=port, log_level="info")
+
+
+@app.command("viz")
+def viz_cmd(
+    node_id: Annotated[str, typer.Argument(help="Id of a person, body, locality or event (see /search).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("page.html"),
+    depth: Annotated[int, typer.Option(min=1, max=3, help="Relationships away from the entity.")] = 1,
+    hierarchical: Annotated[bool, typer.Option(help="Top-down layout, for chains.")] = False,
+    store: StoreOpt = None,
+    db: DbOpt = None,
+) -> None:
+    """Write the interactive neighbourhood page of an entity (works offline: assets inlined)."""
+    from graph_loader.viz import neighbourhood, render_html
+
+    graph, _ = _open(store, db)
+    try:
+        nodes, edges = neighbourhood(graph, node_id, depth=depth)
+    except OfficialsGraphError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    finally:
+        graph.close()
+    output.write_text(render_html(nodes, edges, node_id, hierarchical=hierarchical, link_base=""), encoding="utf-8")
+    typer.echo(f"wrote {len(nodes)} nodes and {len(edges)} relationships to {output}")
 
 
 @app.command("rebuild")

@@ -56,6 +56,7 @@ from graph_loader.graph import Edge, Node, evidence_json, merge_evidence, merge_
 from graph_loader.models import Evidence
 
 __all__ = [
+    "GRAPHML_LIST_SEPARATOR",
     "NEO4J_ARRAY_DELIMITER",
     "NEO4J_ARRAY_DELIMITER_OPTION",
     "export_graphml",

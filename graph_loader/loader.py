@@ -42,6 +42,7 @@ def load(
     store: GraphStore,
     *,
     batch_size: int = 50,
+    workers: int = 1,
     settings: Settings | None = None,
     on_outcome: Callable[[Outcome, str], None] | None = None,
 ) -> LoadReport:
@@ -56,6 +57,8 @@ def load(
     batch_size
         Documents per transaction; a kill loses at most the batch being written, and a re-run
         completes the load without duplicates.
+    workers
+        Processes extracting in parallel (writes stay in this process, in input order).
     on_outcome
         Called for every input with its outcome and status (``loaded``, ``stored``, ``skipped``).
     """
@@ -69,7 +72,7 @@ def load(
             report.loaded += len(pending)
             pending.clear()
 
-    for outcome in run(paths, settings):
+    for outcome in run(paths, settings, workers):
         report.read += 1
         if outcome.facts is None:
             report.skipped.append((outcome.name, outcome.skipped or "unknown reason"))

@@ -42,7 +42,9 @@ _NEWLINE_RE = re.compile("\r\n?|[\x85\u2028\u2029]")
 _SPACE_CHARS_RE = re.compile("[\t\x0b\x0c\u1680]")
 
 _PINYIN_LETTERS = "a-zA-Z\u00c0-\u024f\u0251\u0261\u1e00-\u1eff:"
-_RUBY_RE = re.compile(f"([{HAN_RANGES}])\\(([{_PINYIN_LETTERS}]{{1,7}}[1-5]?)\\)")
+_RUBY_GROUP = f"\\([{_PINYIN_LETTERS}]{{1,7}}[1-5]?\\)"
+_RUBY_RE = re.compile(f"([{HAN_RANGES}])((?:{_RUBY_GROUP})+)")  # `環(huán)(huán)`: both go
+_RUBY_GROUP_RE = re.compile(_RUBY_GROUP)
 
 _MULTISPACE_RE = re.compile(r" {2,}")
 _BLANKS_RE = re.compile(r"\n{3,}")
@@ -173,8 +175,8 @@ def strip_ruby(text: str) -> tuple[str, list[str]]:
 
     An ``X(letters)`` group is removed only when the lower-case letters (with or without tone marks,
     ``ü``/``v``/``u:`` forms, or a tone digit) are a reading of the Han character X according to pypinyin
-    (traditional characters included). Real parentheses
-    stay: ``縣(區(qū))`` becomes ``縣(區)``; ``(完)``, ``见附件(a)``, ``(2017)`` are untouched.
+    (traditional characters included). Real parentheses stay: ``縣(區(qū))`` becomes ``縣(區)``;
+    ``(完)``, ``见附件(a)``, ``(2017)``, ``公司(SI)`` are untouched.
 
     Parameters
     ----------
@@ -189,17 +191,16 @@ def strip_ruby(text: str) -> tuple[str, list[str]]:
     removed: list[str] = []
 
     def replace(m: re.Match[str]) -> str:
+        han = m.group(1)
+        groups = _RUBY_GROUP_RE.findall(m.group(2))
+        n = 0
         # Ruby is lower-case; `公司(SI)` is an abbreviation even though 司 reads si.
-        if m.group(2).islower() and _is_reading(m.group(1), m.group(2)):
-            removed.append(m.group(0)[1:])
-            return m.group(1)
-        return m.group(0)
+        while n < len(groups) and groups[n][1:-1].islower() and _is_reading(han, groups[n][1:-1]):
+            n += 1
+        removed.extend(groups[:n])
+        return han + "".join(groups[n:])
 
-    while True:  # `環(huán)(huán)` needs a second round
-        count = len(removed)
-        text = _RUBY_RE.sub(replace, text)
-        if len(removed) == count:
-            return text, removed
+    return _RUBY_RE.sub(replace, text), removed
 
 
 # ---------------------------------------------------------------------------- step 3: simplified Chinese
@@ -236,7 +237,7 @@ def to_simplified(text: str) -> str:
     Returns
     -------
     str
-        Simplified text of the same length or shorter.
+        The simplified text.
     """
     text = _t2s().convert(text)
     if "著" in text:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,25 +46,50 @@ def process_source(src: Source, settings: Settings, stdin: BinaryIO | None = Non
     return Outcome(src.name, facts=facts, warnings=raw.warnings)
 
 
-def run(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Outcome]:
+_WINDOW = 64  # documents per worker per window
+
+
+def _process(item: tuple[Source | InputError, Settings]) -> Outcome:
+    src, settings = item
+    if isinstance(src, InputError):
+        return Outcome(str(src).split(":")[0], skipped=str(src))
+    return process_source(src, settings, stdin=sys.stdin.buffer if src.path is None else None)
+
+
+def _outcomes(paths: Iterable[str], settings: Settings, workers: int) -> Iterator[Outcome]:
+    items = ((src, settings) for src in iter_sources(paths))
+    if workers <= 1:
+        yield from map(_process, items)
+        return
+    # extraction in worker processes, window by window: input order is kept and at most one window
+    # of results waits in memory however slow the consumer (the store) is
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    files = ((s, st) for s, st in items if isinstance(s, InputError) or s.path is not None)
+    with ctx.Pool(workers) as pool:
+        while window := list(itertools.islice(files, workers * _WINDOW)):
+            yield from pool.imap(_process, window, chunksize=4)
+    if "-" in paths:
+        yield _process((Source(None, "stdin"), settings))
+
+
+def run(paths: Iterable[str], settings: Settings | None = None, workers: int = 1) -> Iterator[Outcome]:
     """Process every input named by ``paths`` (files, folders, ``-``), skipping repeated articles.
 
     The same article saved twice (same normalized content) yields facts once; the second copy is
-    reported as a duplicate.
+    reported as a duplicate. With ``workers`` > 1, extraction runs in that many processes; outcomes
+    still arrive in input order, streamed (no whole-corpus lists in memory).
     """
     settings = settings or get_settings()
+    paths = list(paths)
     seen: dict[str, str] = {}
-    for src in iter_sources(paths):
-        if isinstance(src, InputError):
-            yield Outcome(str(src).split(":")[0], skipped=str(src))
-            continue
-        out = process_source(src, settings, stdin=sys.stdin.buffer if src.path is None else None)
+    for out in _outcomes(paths, settings, workers):
+        src_name = out.name
         if out.facts is not None:
             first = seen.get(out.facts.doc_id)
             if first is not None:
-                yield Outcome(src.name, skipped=f"duplicate of {first} (same content, id {out.facts.doc_id})")
+                yield Outcome(src_name, skipped=f"duplicate of {first} (same content, id {out.facts.doc_id})")
                 continue
-            seen[out.facts.doc_id] = src.name
+            seen[out.facts.doc_id] = src_name
         yield out
 
 

@@ -93,7 +93,7 @@ def name_aliases(name: str) -> list[str]:
     if trad != name:
         out.append(trad)
     if re.fullmatch(r"[\u4e00-\u9fff·]+", name) and len(name) <= 8:
-        syl = [p for p in lazy_pinyin(name.replace("·", ""), style=Style.NORMAL, v_to_u=False)]
+        syl = list(lazy_pinyin(name.replace("·", ""), style=Style.NORMAL, v_to_u=False))
         out += [" ".join(syl), "".join(syl), "".join(p[0] for p in syl if p)]
     return out
 
@@ -371,30 +371,41 @@ def _province_name(code: object) -> str:
 
 
 def _link_namesakes(
-    nodes: dict[str, Node],
-    edges: dict[tuple[str, str, str], Edge],
-    same_name: Callable[[str], list[Node]] | None,
+    nodes: dict[str, Node], edges: dict[tuple[str, str, str], Edge], same_name: Callable[[str], list[Node]] | None
 ) -> None:
-    """Persons with one name in different provinces: linked as possible duplicates, never merged."""
-    persons = [n for n in nodes.values() if n.label is Label.PERSON]
+    """Persons with one name in different provinces: linked as possible duplicates, never merged.
+
+    The link's evidence is each person's first mention (the stored one when the person is already
+    stored), so the result does not depend on how documents were split into batches.
+    """
     by_name: dict[str, dict[str, Node]] = {}
-    for p in persons:
-        by_name.setdefault(p.name, {})[p.id] = p
+    for n in nodes.values():
+        if n.label is Label.PERSON:
+            by_name.setdefault(n.name, {})[n.id] = n
     for name, group in by_name.items():
-        known = dict(group)
+        first = {nid: n.evidence[:1] for nid, n in group.items()}
         if same_name is not None:
-            for other in same_name(name):
-                known.setdefault(other.id, other)
-        if len(known) < 2:
+            for stored in same_name(name):
+                first[stored.id] = stored.evidence[:1]
+        if len(first) < 2:
             continue
-        ordered = sorted(known.values(), key=lambda n: n.id)
-        for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                if a.id not in group and b.id not in group:
-                    continue
-                where = [_province_name(n.props.get("province")) for n in (a, b)]
+        provinces = {nid: group.get(nid) for nid in first}
+        ids = sorted(first)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                if a not in group and b not in group:
+                    continue  # linked when the later of the two was loaded
+                where = [_province_name(_province_prop(x, provinces[x], same_name, name)) for x in (a, b)]
                 reason = f"same name {name} in {where[0]} and {where[1]}"
-                ev = (a.evidence[:1] if a.id in group else []) + (b.evidence[:1] if b.id in group else [])
-                edges[(a.id, Rel.POSSIBLY_SAME.value, b.id)] = Edge(
-                    source=a.id, type=Rel.POSSIBLY_SAME, target=b.id, props={"reason": reason}, evidence=ev
+                edges[(a, Rel.POSSIBLY_SAME.value, b)] = Edge(
+                    source=a, type=Rel.POSSIBLY_SAME, target=b, props={"reason": reason}, evidence=first[a] + first[b]
                 )
+
+
+def _province_prop(nid: str, node: Node | None, same_name: Callable[[str], list[Node]] | None, name: str) -> object:
+    if node is not None:
+        return node.props.get("province")
+    for stored in same_name(name) if same_name else []:
+        if stored.id == nid:
+            return stored.props.get("province")
+    return None

@@ -326,6 +326,25 @@ def test_normalize_speed() -> None:
     assert (time.perf_counter() - start) / 20 < 0.005
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "相关新闻" + ">" * 3000 + "x",
+        "首页" + " > 栏目" * 800 + ",",
+        "QQ空间" * 1000 + "x",
+        "环" + "?" * 5000 + "x",
+        "环" + "(huán)" * 1000 + "。",
+        "欢迎访问" + "网站" * 2000 + "。x",
+        "环ㄓ" + "浾?" * 2000,
+    ],
+)
+def test_no_catastrophic_backtracking(line: str) -> None:
+    normalize("warm up 環(huán)")
+    start = time.perf_counter()
+    normalize(line)
+    assert time.perf_counter() - start < 0.5
+
+
 # ----------------------------------------------------------------------------------------------- seeds
 
 

@@ -1,0 +1,1 @@
+"""The read-only accountability-chain API over a graph store."""

@@ -1,0 +1,107 @@
+"""``/persons``, ``/bodies``, ``/events``, ``/localities``: one entity with its relationships."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.deps import GraphDep
+from api.schemas import BodyPublic, EntityPublic, EventPublic, HolderPublic, LocalityPublic, PersonPublic
+from graph_loader.graph import Label, Rel
+from graph_loader.queries import ref
+
+persons = APIRouter(prefix="/persons", tags=["persons"])
+bodies = APIRouter(prefix="/bodies", tags=["bodies"])
+events = APIRouter(prefix="/events", tags=["events"])
+localities = APIRouter(prefix="/localities", tags=["localities"])
+
+
+@persons.get("/{person_id}", response_model=PersonPublic)
+def get_person(person_id: str, g: GraphDep) -> PersonPublic:
+    """A person's posts (with body, locality and dates), events chaired/attended/spoken at, namesakes."""
+    person = g.node(person_id, Label.PERSON)
+    holds = g.out(person.id, Rel.HOLDS)
+    of = g.store.edges([e.target for e in holds], "out", [Rel.OF])
+    return PersonPublic(
+        person=EntityPublic.of(person),
+        posts=[g.hop(e) for e in holds],
+        bodies=[g.hop(e) for e in of],
+        events=[g.hop(e) for e in g.out(person.id, Rel.CHAIRED, Rel.ATTENDED, Rel.SPOKE_AT)],
+        possible_duplicates=[g.hop(e) for e in g.store.edges([person.id], "both", [Rel.POSSIBLY_SAME])],
+    )
+
+
+@bodies.get("/{body_id}", response_model=BodyPublic)
+def get_body(body_id: str, g: GraphDep) -> BodyPublic:
+    """A body's kind, locality, parent, sub-bodies, posts with their holders, and heads."""
+    body = g.node(body_id, Label.BODY)
+    posts = []
+    for of in g.into(body.id, Rel.OF):
+        post = g.node(of.source)
+        posts.append(
+            HolderPublic(
+                post=ref(post),
+                head=bool(post.props.get("head")),
+                holders=[g.hop(h) for h in g.into(post.id, Rel.HOLDS)],
+            )
+        )
+    heads = [h.holds for h in g.heads(body.id, with_other_posts=False)]
+    return BodyPublic(
+        body=EntityPublic.of(body),
+        kind=body.props.get("kind"),
+        locality=[g.hop(e) for e in g.out(body.id, Rel.LOCATED_IN)],
+        parent=[g.hop(e) for e in g.out(body.id, Rel.REPORTS_TO)],
+        sub_bodies=[g.hop(e) for e in g.into(body.id, Rel.REPORTS_TO)],
+        posts=posts,
+        heads=heads,
+        assignments=[g.hop(e) for e in g.store.edges([body.id], "both", [Rel.ASSIGNED_TO])],
+    )
+
+
+@events.get("/{event_id}", response_model=EventPublic)
+def get_event(event_id: str, g: GraphDep) -> EventPublic:
+    """An event's date, place, chair, speakers, attendees, organizer, and the inspection it responds to."""
+    event = g.node(event_id, Label.EVENT)
+    people = g.into(event.id, Rel.CHAIRED, Rel.SPOKE_AT, Rel.ATTENDED)
+    # the inspection a meeting responds to: inspections reported by the same documents
+    docs = [e.source for e in g.into(event.id, Rel.ATTESTS)]
+    related = g.store.edges(docs, "out", [Rel.ATTESTS])
+    g.prefetch([e.target for e in related])
+    responds = sorted(
+        {
+            e.target
+            for e in related
+            if e.target != event.id
+            and g.node(e.target).label is Label.EVENT
+            and g.node(e.target).props.get("kind") in ("inspection", "campaign")
+        }
+    )
+    return EventPublic(
+        event=EntityPublic.of(event),
+        date=event.props.get("date"),
+        place=[g.hop(e) for e in g.out(event.id, Rel.HELD_IN)],
+        chair=[g.hop(e) for e in people if e.type is Rel.CHAIRED],
+        speakers=[g.hop(e) for e in people if e.type is Rel.SPOKE_AT],
+        attendees=[g.hop(e) for e in people if e.type is Rel.ATTENDED],
+        organizer=[g.hop(e) for e in g.into(event.id, Rel.ORGANIZED)],
+        responds_to=[ref(g.node(i)) for i in responds],
+    )
+
+
+@localities.get("/{locality_id}", response_model=LocalityPublic)
+def get_locality(locality_id: str, g: GraphDep) -> LocalityPublic:
+    """A locality's parent chain, child units, bodies located there, events held there, teams assigned."""
+    loc = g.node(locality_id, Label.LOCALITY)
+    children = [e.source for e in g.into(loc.id, Rel.PART_OF)]
+    g.prefetch(children)
+    return LocalityPublic(
+        locality=EntityPublic.of(loc),
+        parents=g.locality_chain(loc.id, Rel.PART_OF),
+        children=[ref(g.node(c)) for c in children],
+        bodies=[g.hop(e) for e in g.into(loc.id, Rel.LOCATED_IN)],
+        events=[g.hop(e) for e in g.into(loc.id, Rel.HELD_IN)],
+        inspection_teams=[
+            g.hop(e)
+            for e in g.into(loc.id, Rel.ASSIGNED_TO)
+            if g.node(e.source).props.get("kind") == "inspection_team"
+        ],
+    )
