@@ -156,7 +156,9 @@ def load_cmd(
                 if bar is not None:
                     bar.update(1)
 
-            report = load(paths, graph, batch_size=batch_size, workers=workers, settings=settings, on_outcome=tick)
+            report = load(
+                paths, graph, batch_size=batch_size, workers=workers, settings=settings, on_outcome=tick
+            )
     except OfficialsGraphError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from exc
@@ -257,7 +259,9 @@ def viz_cmd(
         raise typer.Exit(1) from exc
     finally:
         graph.close()
-    output.write_text(render_html(nodes, edges, node_id, hierarchical=hierarchical, link_base=""), encoding="utf-8")
+    output.write_text(
+        render_html(nodes, edges, node_id, hierarchical=hierarchical, link_base=""), encoding="utf-8"
+    )
     typer.echo(f"wrote {len(nodes)} nodes and {len(edges)} relationships to {output}")
 
 

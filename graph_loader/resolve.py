@@ -371,7 +371,9 @@ def _province_name(code: object) -> str:
 
 
 def _link_namesakes(
-    nodes: dict[str, Node], edges: dict[tuple[str, str, str], Edge], same_name: Callable[[str], list[Node]] | None
+    nodes: dict[str, Node],
+    edges: dict[tuple[str, str, str], Edge],
+    same_name: Callable[[str], list[Node]] | None,
 ) -> None:
     """Persons with one name in different provinces: linked as possible duplicates, never merged.
 
@@ -398,11 +400,17 @@ def _link_namesakes(
                 where = [_province_name(_province_prop(x, provinces[x], same_name, name)) for x in (a, b)]
                 reason = f"same name {name} in {where[0]} and {where[1]}"
                 edges[(a, Rel.POSSIBLY_SAME.value, b)] = Edge(
-                    source=a, type=Rel.POSSIBLY_SAME, target=b, props={"reason": reason}, evidence=first[a] + first[b]
+                    source=a,
+                    type=Rel.POSSIBLY_SAME,
+                    target=b,
+                    props={"reason": reason},
+                    evidence=first[a] + first[b],
                 )
 
 
-def _province_prop(nid: str, node: Node | None, same_name: Callable[[str], list[Node]] | None, name: str) -> object:
+def _province_prop(
+    nid: str, node: Node | None, same_name: Callable[[str], list[Node]] | None, name: str
+) -> object:
     if node is not None:
         return node.props.get("province")
     for stored in same_name(name) if same_name else []:

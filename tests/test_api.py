@@ -130,9 +130,7 @@ def test_errors_are_json_in_one_shape(client: TestClient) -> None:
 @pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="the shared seeds are not beside the repository")
 def test_seed_answers(client: TestClient) -> None:
     # the 济南 meeting's chair is 王忠林
-    mid = list(find(client, "落实中央环境保护督察组反馈问题整改工作专题会议", "Event")["data"])[0][
-        "id"
-    ]
+    mid = list(find(client, "落实中央环境保护督察组反馈问题整改工作专题会议", "Event")["data"])[0]["id"]
     assert [h["source"]["name"] for h in client.get(f"/events/{mid}").json()["chair"]] == ["王忠林"]
     # 谢忠华's posts are three 攀枝花市 posts
     pid = the(client, "谢忠华", "Person")

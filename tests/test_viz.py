@@ -218,7 +218,10 @@ def test_page_escapes_scraped_text() -> None:
 
 
 def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if exe is None and os.environ.get("BROWSER_TESTS_REQUIRED") == "1":
+        pytest.fail("BROWSER_TESTS_REQUIRED=1 but chromium is not installed", pytrace=False)
+    return exe
 
 
 def _run_chromium(exe: str, url: str, profile: Path, *extra: str) -> str:

@@ -9,10 +9,11 @@ from fastapi import APIRouter, FastAPI, Query
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+import graph_loader
 from api.deps import StoreDep
 from graph_loader.viz import neighbourhood, render_html
 
-STATIC = Path(__file__).resolve().parents[2] / "graph_loader" / "static"
+STATIC = Path(graph_loader.__file__).resolve().parent / "static"
 router = APIRouter(prefix="/viz", tags=["viz"])
 
 
@@ -26,7 +27,9 @@ def viz_page(
 ) -> HTMLResponse:
     """The entity's neighbourhood as an interactive graph; click a node to open its own page."""
     nodes, edges = neighbourhood(store, node_id, depth=depth, include_documents=documents)
-    html = render_html(nodes, edges, node_id, hierarchical=hierarchical, link_base="/viz/", asset_base="/static/")
+    html = render_html(
+        nodes, edges, node_id, hierarchical=hierarchical, link_base="/viz/", asset_base="/static/"
+    )
     return HTMLResponse(html)
 
 

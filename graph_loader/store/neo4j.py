@@ -82,6 +82,8 @@ def cypher_dir() -> Path:
     candidates = []
     if os.environ.get("OFFICIALS_GRAPH_CYPHER_DIR"):
         candidates.append(Path(os.environ["OFFICIALS_GRAPH_CYPHER_DIR"]))
+    # the package ships the files (graph_loader/cypher links to the repository's cypher/ folder)
+    candidates.append(Path(__file__).resolve().parents[1] / "cypher")
     candidates.append(Path(__file__).resolve().parents[2] / "cypher")
     for folder in candidates:
         if (folder / "schema.cypher").is_file():
