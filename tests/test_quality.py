@@ -55,6 +55,8 @@ def test_every_fact_has_evidence_that_points_into_the_text(shared_dir: Path) -> 
         for key in ("localities", "persons", "bodies", "events", "assignments", "metadata"):
             for item in data[key]:
                 assert item["evidence"], (key, item)
+                keys = [(e["start"], e["end"], e["rule"]) for e in item["evidence"]]
+                assert len(keys) == len(set(keys)), ("repeated evidence", key, item["evidence"])
                 for post in item.get("posts", []):
                     assert post["evidence"], post
                 for part in item.get("participants", []):

@@ -20,6 +20,7 @@ from graph_loader.extract.persons import PersonMention, find_persons
 from graph_loader.extract.text import Document
 from graph_loader.extract.townships import Places, places
 from graph_loader.gazetteer import Division, Gazetteer
+from graph_loader.graph import evidence_key
 from graph_loader.lexicon import lexicon
 from graph_loader.models import (
     Assignment,
@@ -270,6 +271,8 @@ def _event(doc: Document, e: EventMention) -> Event:
     for name, role, s, t, rule in e.roles:
         ev = doc.evidence(s, t, rule, 0.85)
         existing = next((p for p in participants if p.name == name and p.role == role), None)
+        if existing is not None and any(evidence_key(x) == evidence_key(ev) for x in existing.evidence):
+            continue  # two cues on one mention (作了讲话, 讲话): one piece of evidence
         if existing is None:
             participants.append(Participant(name=name, role=cast(ParticipantRole, role), evidence=[ev]))
         else:

@@ -1,47 +1,60 @@
-"""The embedded store: SQLite on disk for durability, networkx in memory for queries.
+"""The embedded store: SQLite on disk, a compact networkx graph in memory for queries.
 
-Choose it when the corpus fits in memory (hundreds of thousands of articles on a laptop) and no
-server is wanted; it is the default. Each batch is written in one SQLite transaction (WAL journal),
-so a crash or kill mid-load leaves the previous batches intact and the interrupted one absent; a
-re-run skips stored documents and completes the load.
+Choose it when no server is wanted (the default); it holds a corpus of hundreds of thousands of
+articles on a laptop. What lives where:
+
+- SQLite (one file, WAL journal): documents and their facts, node and edge properties, and every
+  piece of evidence in its own table (the quoted sentence is rebuilt from the document's text on
+  read, so it is stored once). Each batch is one transaction, so a crash or kill mid-load leaves
+  the previous batches intact and the interrupted one absent; a re-run skips stored documents.
+- Memory: a networkx ``DiGraph`` of ids, labels, names and relationship types — without the
+  ``ATTESTS`` links of documents, which stay on disk — and one string holding every node's name and
+  aliases for substring search.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
 from graph_loader.errors import StoreError
-from graph_loader.graph import Edge, GraphBatch, Label, Node, Rel, merge_evidence, merge_props
+from graph_loader.graph import Edge, GraphBatch, Label, Node, Rel, merge_props
 from graph_loader.models import DocumentFacts, Evidence
 from graph_loader.store.base import Direction, WriteSummary
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (doc_id TEXT PRIMARY KEY, name TEXT NOT NULL, facts TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS nodes (
-  id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, props TEXT NOT NULL, evidence TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS texts (doc_id TEXT PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS nodes (id TEXT PRIMARY KEY, label TEXT NOT NULL, name TEXT NOT NULL, props TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS edges (
-  source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL, props TEXT NOT NULL, evidence TEXT NOT NULL,
-  PRIMARY KEY (source, type, target));
-CREATE INDEX IF NOT EXISTS edges_target ON edges (target);
+  source TEXT NOT NULL, type TEXT NOT NULL, target TEXT NOT NULL, props TEXT NOT NULL,
+  PRIMARY KEY (source, type, target)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS edges_target ON edges (target, type);
+CREATE TABLE IF NOT EXISTS evidence (
+  seq INTEGER PRIMARY KEY, owner TEXT NOT NULL, doc_id TEXT NOT NULL, start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL, s_start INTEGER NOT NULL, s_end INTEGER NOT NULL, rule TEXT NOT NULL,
+  confidence REAL NOT NULL, quote TEXT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS evidence_key ON evidence (owner, doc_id, start, "end", rule);
 """
-_CHUNK = 500
+_CHUNK = 400
+_ON_DISK = Rel.ATTESTS.value  # the one relationship type kept out of memory
+_SEP = "\n"
+_SEGMENT = 20_000  # search entries per joined string
 
 
-def _ev_dump(evidence: list[Evidence]) -> str:
-    return json.dumps([e.model_dump() for e in evidence], ensure_ascii=False)
-
-
-def _ev_load(text: str) -> list[Evidence]:
-    return [Evidence.model_validate(e) for e in json.loads(text)]
+def _edge_owner(source: str, typ: str, target: str) -> str:
+    return f"{source}\x1f{typ}\x1f{target}"
 
 
 class EmbeddedStore:
-    """Graph store in one SQLite file, mirrored in a networkx ``MultiDiGraph`` for reads.
+    """Graph store in one SQLite file with a compact in-memory graph for reads.
 
     Parameters
     ----------
@@ -60,116 +73,90 @@ class EmbeddedStore:
             self.conn.executescript(_SCHEMA)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
-        self.graph: nx.MultiDiGraph = nx.MultiDiGraph()
+        self._texts: OrderedDict[str, str] = OrderedDict()
         self._load_graph()
 
-    # -- reading the file into memory ----------------------------------------------------------
+    # -- memory ------------------------------------------------------------------------------
     def _load_graph(self) -> None:
-        g = nx.MultiDiGraph()
-        for nid, label, name, props, ev in self.conn.execute(
-            "SELECT id, label, name, props, evidence FROM nodes"
+        g = nx.DiGraph()
+        self._search_ids: list[str] = []
+        self._search_text: list[str] = []
+        self._segments: list[tuple[str, list[int]]] = []
+        for nid, label, name, props in self.conn.execute(
+            "SELECT id, label, name, props FROM nodes ORDER BY id"
         ):
-            g.add_node(
-                nid,
-                node=Node(
-                    id=nid, label=Label(label), name=name, props=json.loads(props), evidence=_ev_load(ev)
-                ),
-            )
-        for source, typ, target, props, ev in self.conn.execute(
-            "SELECT source, type, target, props, evidence FROM edges"
+            g.add_node(nid, label=sys_intern(label), name=name)
+            self._index(nid, name, json.loads(props).get("aliases", []))
+        for source, typ, target in self.conn.execute(
+            "SELECT source, type, target FROM edges WHERE type != ?", (_ON_DISK,)
         ):
-            g.add_edge(
-                source,
-                target,
-                key=typ,
-                edge=Edge(
-                    source=source,
-                    type=Rel(typ),
-                    target=target,
-                    props=json.loads(props),
-                    evidence=_ev_load(ev),
-                ),
-            )
+            self._add_type(g, source, typ, target)
         self.graph = g
+
+    @staticmethod
+    def _add_type(g: nx.DiGraph, source: str, typ: str, target: str) -> None:
+        if g.has_edge(source, target):
+            types = g[source][target]["types"]
+            if typ not in types:
+                g[source][target]["types"] = (*types, sys_intern(typ))
+        else:
+            g.add_edge(source, target, types=(sys_intern(typ),))
+
+    def _index(self, nid: str, name: str, aliases: Iterable[str]) -> None:
+        self._search_ids.append(nid)
+        self._search_text.append("\x1f".join([name, *aliases]).replace(_SEP, " "))
+        seg = (len(self._search_ids) - 1) // _SEGMENT
+        del self._segments[seg:]  # only the last segment is rebuilt after appends
+
+    def _segment(self, k: int) -> tuple[str, list[int]]:
+        """Search text of entries ``k*_SEGMENT …`` joined in one string, with each entry's offset."""
+        while len(self._segments) <= k:
+            first = len(self._segments) * _SEGMENT
+            texts = self._search_text[first : first + _SEGMENT]
+            starts, pos = [], 0
+            for t in texts:
+                starts.append(pos)
+                pos += len(t) + 1
+            self._segments.append((_SEP.join(texts), starts))
+        return self._segments[k]
 
     # -- writes --------------------------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
         """Whether a document with this content id is already stored."""
-        row = self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-        return row is not None
+        return self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
 
     def write(self, batch: GraphBatch, facts: Sequence[DocumentFacts]) -> WriteSummary:
         """Write one batch in a single transaction, merging with stored nodes and edges."""
         summary = WriteSummary()
-        merged_nodes: list[Node] = []
-        merged_edges: list[Edge] = []
+        new_nodes: list[Node] = []
+        new_edges: list[tuple[str, str, str]] = []
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             for f in facts:
                 cur = self.conn.execute(
                     "INSERT OR IGNORE INTO documents (doc_id, name, facts) VALUES (?, ?, ?)",
-                    (f.doc_id, f.doc, f.model_dump_json(by_alias=True)),
+                    (f.doc_id, f.doc, f.model_dump_json(by_alias=True, exclude={"text"})),
                 )
-                summary.documents += cur.rowcount
-            old_nodes = self._stored_nodes([n.id for n in batch.nodes])
-            for n in batch.nodes:
-                old = old_nodes.get(n.id)
-                if old is None:
-                    summary.nodes[n.label.value] = summary.nodes.get(n.label.value, 0) + 1
-                    new = n
-                else:
-                    new = Node(
-                        id=n.id,
-                        label=old.label,
-                        name=old.name,
-                        props=merge_props(old.props, n.props),
-                        evidence=merge_evidence(old.evidence, n.evidence),
+                if cur.rowcount:
+                    summary.documents += 1
+                    self.conn.execute(
+                        "INSERT OR IGNORE INTO texts (doc_id, text) VALUES (?, ?)", (f.doc_id, f.text)
                     )
-                    if new == old:
-                        continue
-                merged_nodes.append(new)
+            merged = self._merge_nodes(batch.nodes, summary, new_nodes)
             self.conn.executemany(
-                "INSERT OR REPLACE INTO nodes (id, label, name, props, evidence) VALUES (?, ?, ?, ?, ?)",
-                [
-                    (
-                        n.id,
-                        n.label.value,
-                        n.name,
-                        json.dumps(n.props, ensure_ascii=False),
-                        _ev_dump(n.evidence),
-                    )
-                    for n in merged_nodes
-                ],
+                "INSERT OR REPLACE INTO nodes (id, label, name, props) VALUES (?, ?, ?, ?)", merged
             )
-            old_edges = self._stored_edges([e.key for e in batch.edges])
-            for e in batch.edges:
-                prev = old_edges.get(e.key)
-                if prev is None:
-                    summary.relationships[e.type.value] = summary.relationships.get(e.type.value, 0) + 1
-                    new_e = e
-                else:
-                    new_e = Edge(
-                        source=e.source,
-                        type=e.type,
-                        target=e.target,
-                        props=merge_props(prev.props, e.props),
-                        evidence=merge_evidence(prev.evidence, e.evidence),
-                    )
-                    if new_e == prev:
-                        continue
-                merged_edges.append(new_e)
+            rows = self._merge_edges(batch.edges, summary, new_edges)
             self.conn.executemany(
-                "INSERT OR REPLACE INTO edges (source, type, target, props, evidence) VALUES (?, ?, ?, ?, ?)",
-                [
-                    (
-                        e.source,
-                        e.type.value,
-                        e.target,
-                        json.dumps(e.props, ensure_ascii=False),
-                        _ev_dump(e.evidence),
-                    )
-                    for e in merged_edges
-                ],
+                "INSERT OR REPLACE INTO edges (source, type, target, props) VALUES (?, ?, ?, ?)", rows
+            )
+            ev_rows = [(n.id, *_ev_row(e)) for n in batch.nodes for e in n.evidence] + [
+                (_edge_owner(*e.key), *_ev_row(ev)) for e in batch.edges for ev in e.evidence
+            ]
+            self.conn.executemany(
+                'INSERT OR IGNORE INTO evidence (owner, doc_id, start, "end", s_start, s_end, rule, confidence, quote)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ev_rows,
             )
             self.conn.execute("COMMIT")
         except BaseException as exc:
@@ -178,37 +165,123 @@ class EmbeddedStore:
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"write to the embedded store failed: {exc}") from exc
             raise
-        for n in merged_nodes:
-            self.graph.add_node(n.id, node=n)
-        for e in merged_edges:
-            self.graph.add_edge(e.source, e.target, key=e.type.value, edge=e)
+        for n in new_nodes:
+            self.graph.add_node(n.id, label=sys_intern(n.label.value), name=n.name)
+            self._index(n.id, n.name, n.props.get("aliases", []))
+        for source, typ, target in new_edges:
+            if typ != _ON_DISK:
+                self._add_type(self.graph, source, typ, target)
         return summary
 
-    def _stored_nodes(self, ids: list[str]) -> dict[str, Node]:
-        out: dict[str, Node] = {}
+    def _merge_nodes(
+        self, nodes: list[Node], summary: WriteSummary, new_nodes: list[Node]
+    ) -> list[tuple[str, str, str, str]]:
+        stored = self._stored_props("SELECT id, props FROM nodes WHERE id IN ({})", [n.id for n in nodes])
+        rows = []
+        for n in nodes:
+            old = stored.get(n.id)
+            if old is None:
+                summary.nodes[n.label.value] = summary.nodes.get(n.label.value, 0) + 1
+                new_nodes.append(n)
+                props = n.props
+                stored[n.id] = props
+                label, name = n.label.value, n.name
+            else:
+                props = merge_props(old, n.props)
+                if props == old:
+                    continue
+                stored[n.id] = props
+                label = self.graph.nodes[n.id]["label"] if n.id in self.graph else n.label.value
+                name = self.graph.nodes[n.id]["name"] if n.id in self.graph else n.name
+            rows.append((n.id, label, name, json.dumps(props, ensure_ascii=False)))
+        return rows
+
+    def _merge_edges(
+        self, edges: list[Edge], summary: WriteSummary, new_edges: list[tuple[str, str, str]]
+    ) -> list[tuple[str, str, str, str]]:
+        stored: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for i in range(0, len(edges), _CHUNK):
+            chunk = edges[i : i + _CHUNK]
+            cond = " OR ".join(["(source = ? AND type = ? AND target = ?)"] * len(chunk))
+            args = [x for e in chunk for x in e.key]
+            for s, t, d, props in self.conn.execute(
+                f"SELECT source, type, target, props FROM edges WHERE {cond}", args
+            ):
+                stored[(s, t, d)] = json.loads(props)
+        rows = []
+        for e in edges:
+            old = stored.get(e.key)
+            if old is None:
+                summary.relationships[e.type.value] = summary.relationships.get(e.type.value, 0) + 1
+                new_edges.append(e.key)
+                props = e.props
+            else:
+                props = merge_props(old, e.props)
+                if props == old:
+                    continue
+            stored[e.key] = props
+            rows.append((*e.key, json.dumps(props, ensure_ascii=False)))
+        return rows
+
+    def _stored_props(self, sql: str, ids: list[str]) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
         for i in range(0, len(ids), _CHUNK):
             chunk = ids[i : i + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            for nid, label, name, props, ev in self.conn.execute(
-                f"SELECT id, label, name, props, evidence FROM nodes WHERE id IN ({marks})", chunk
-            ):
-                out[nid] = Node(
-                    id=nid, label=Label(label), name=name, props=json.loads(props), evidence=_ev_load(ev)
-                )
+            for nid, props in self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk):
+                out[nid] = json.loads(props)
         return out
 
-    def _stored_edges(self, keys: list[tuple[str, str, str]]) -> dict[tuple[str, str, str], Edge]:
-        out: dict[tuple[str, str, str], Edge] = {}
-        for key in keys:
-            if self.graph.has_edge(key[0], key[2], key=key[1]):
-                out[key] = self.graph.edges[key[0], key[2], key[1]]["edge"]
+    # -- evidence --------------------------------------------------------------------------------
+    def _text(self, doc_id: str) -> str:
+        text = self._texts.get(doc_id)
+        if text is None:
+            row = self.conn.execute("SELECT text FROM texts WHERE doc_id = ?", (doc_id,)).fetchone()
+            text = row[0] if row else ""
+            self._texts[doc_id] = text
+            if len(self._texts) > 512:
+                self._texts.popitem(last=False)
+        else:
+            self._texts.move_to_end(doc_id)
+        return text
+
+    def _evidence(self, owners: list[str]) -> dict[str, list[Evidence]]:
+        out: dict[str, list[Evidence]] = {o: [] for o in owners}
+        for i in range(0, len(owners), _CHUNK):
+            chunk = owners[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for owner, doc_id, start, end, s_start, s_end, rule, conf, quote in self.conn.execute(
+                'SELECT owner, doc_id, start, "end", s_start, s_end, rule, confidence, quote FROM evidence'
+                f" WHERE owner IN ({marks}) ORDER BY seq",
+                chunk,
+            ):
+                sentence = self._text(doc_id)[s_start:s_end]
+                out[owner].append(
+                    Evidence(
+                        doc_id=doc_id,
+                        sentence=sentence,
+                        sentence_start=s_start,
+                        sentence_end=s_end,
+                        start=start,
+                        end=end,
+                        quote=quote,
+                        rule=rule,
+                        confidence=conf,
+                    )
+                )
         return out
 
     # -- reads ---------------------------------------------------------------------------------
     def document(self, doc_id: str) -> DocumentFacts | None:
         """The stored facts (with normalized text) of a document."""
-        row = self.conn.execute("SELECT facts FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
-        return DocumentFacts.model_validate_json(row[0]) if row else None
+        row = self.conn.execute(
+            "SELECT d.facts, t.text FROM documents d JOIN texts t USING (doc_id) WHERE d.doc_id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        data = json.loads(row[0])
+        data["text"] = row[1]
+        return DocumentFacts.model_validate(data)
 
     def document_ids(self) -> list[str]:
         """Content ids of every stored document, sorted."""
@@ -216,75 +289,154 @@ class EmbeddedStore:
 
     def nodes(self, ids: Sequence[str]) -> list[Node]:
         """The nodes with these ids, in the order asked (unknown ids are left out)."""
-        return [self.graph.nodes[i]["node"] for i in ids if i in self.graph]
+        known = [i for i in ids if i in self.graph]
+        if not known:
+            return []
+        props = self._stored_props("SELECT id, props FROM nodes WHERE id IN ({})", list(dict.fromkeys(known)))
+        evidence = self._evidence(list(dict.fromkeys(known)))
+        out = []
+        for i in known:
+            data = self.graph.nodes[i]
+            out.append(
+                Node(
+                    id=i, label=Label(data["label"]), name=data["name"], props=props[i], evidence=evidence[i]
+                )
+            )
+        return out
+
+    def _edge_keys(
+        self, ids: Sequence[str], direction: Direction, wanted: set[str] | None
+    ) -> set[tuple[str, str, str]]:
+        keys: set[tuple[str, str, str]] = set()
+        for i in ids:
+            if i not in self.graph:
+                continue
+            if direction in ("out", "both"):
+                for t, data in self.graph.succ[i].items():
+                    keys.update((i, typ, t) for typ in data["types"] if wanted is None or typ in wanted)
+            if direction in ("in", "both"):
+                for s, data in self.graph.pred[i].items():
+                    keys.update((s, typ, i) for typ in data["types"] if wanted is None or typ in wanted)
+        if wanted is None or _ON_DISK in wanted:
+            present = [i for i in ids if i in self.graph]
+            for at in range(0, len(present), _CHUNK):
+                chunk = present[at : at + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                if direction in ("out", "both"):
+                    keys.update(
+                        self.conn.execute(
+                            f"SELECT source, type, target FROM edges WHERE type = ? AND source IN ({marks})",
+                            [_ON_DISK, *chunk],
+                        )
+                    )
+                if direction in ("in", "both"):
+                    keys.update(
+                        self.conn.execute(
+                            f"SELECT source, type, target FROM edges WHERE type = ? AND target IN ({marks})",
+                            [_ON_DISK, *chunk],
+                        )
+                    )
+        return keys
 
     def edges(
         self, ids: Sequence[str], direction: Direction = "both", types: Sequence[Rel] | None = None
     ) -> list[Edge]:
         """Edges touching any of ``ids``, sorted by (source, type, target)."""
         wanted = {t.value for t in types} if types else None
-        found: dict[tuple[str, str, str], Edge] = {}
-        for i in ids:
-            if i not in self.graph:
-                continue
-            views = []
-            if direction in ("out", "both"):
-                views.append(self.graph.out_edges(i, keys=True, data="edge"))
-            if direction in ("in", "both"):
-                views.append(self.graph.in_edges(i, keys=True, data="edge"))
-            for view in views:
-                for _s, _t, key, edge in view:
-                    if wanted is None or key in wanted:
-                        found[edge.key] = edge
-        return [found[k] for k in sorted(found)]
+        return self._edges(sorted(self._edge_keys(ids, direction, wanted)))
+
+    def _edges(self, keys: list[tuple[str, str, str]]) -> list[Edge]:
+        if not keys:
+            return []
+        props: dict[tuple[str, str, str], dict[str, Any]] = {}
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i : i + _CHUNK]
+            cond = " OR ".join(["(source = ? AND type = ? AND target = ?)"] * len(chunk))
+            for s, t, d, p in self.conn.execute(
+                f"SELECT source, type, target, props FROM edges WHERE {cond}", [x for k in chunk for x in k]
+            ):
+                props[(s, t, d)] = json.loads(p)
+        evidence = self._evidence([_edge_owner(*k) for k in keys])
+        return [
+            Edge(
+                source=k[0],
+                type=Rel(k[1]),
+                target=k[2],
+                props=props.get(k, {}),
+                evidence=evidence[_edge_owner(*k)],
+            )
+            for k in keys
+        ]
 
     def find(
         self, terms: Sequence[str], labels: Sequence[Label] | None = None, limit: int = 50
     ) -> list[Node]:
         """Nodes whose name or an alias contains any term; exact names first, then shorter names."""
-        wanted = set(labels) if labels else None
-        terms = [t for t in terms if t]
-        hits: list[tuple[int, int, str, Node]] = []
-        for nid, data in self.graph.nodes(data=True):
-            node: Node | None = data.get("node")
-            if node is None or (wanted is not None and node.label not in wanted):
-                continue
-            names = [node.name, *node.props.get("aliases", [])]
-            if any(t in n for t in terms for n in names):
-                exact = 0 if any(t == n for t in terms for n in names) else 1
-                hits.append((exact, len(node.name), nid, node))
-        hits.sort(key=lambda h: h[:3])
-        return [h[3] for h in hits[:limit]]
+        wanted = {label.value for label in labels} if labels else None
+        hits: dict[str, tuple[int, int, str]] = {}
+        n_segments = (len(self._search_ids) + _SEGMENT - 1) // _SEGMENT
+        for term in (t for t in terms if t and _SEP not in t):
+            for seg in range(n_segments):
+                blob, starts = self._segment(seg)
+                pos = blob.find(term)
+                while pos >= 0:
+                    j = bisect.bisect_right(starts, pos) - 1
+                    k = seg * _SEGMENT + j
+                    nid = self._search_ids[k]
+                    data = self.graph.nodes[nid]
+                    if wanted is None or data["label"] in wanted:
+                        exact = 0 if term in self._search_text[k].split("\x1f") else 1
+                        rank = (exact, len(data["name"]), nid)
+                        if nid not in hits or rank < hits[nid]:
+                            hits[nid] = rank
+                    pos = blob.find(term, starts[j] + len(self._search_text[k]) + 1)
+        best = sorted(hits.values())[:limit]
+        return self.nodes([h[2] for h in best])
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Node counts by label and relationship counts by type."""
-        nodes: dict[str, int] = {}
-        for label, n in self.conn.execute("SELECT label, COUNT(*) FROM nodes GROUP BY label ORDER BY label"):
-            nodes[label] = n
-        rels: dict[str, int] = {}
-        for typ, n in self.conn.execute("SELECT type, COUNT(*) FROM edges GROUP BY type ORDER BY type"):
-            rels[typ] = n
+        nodes = dict(
+            self.conn.execute("SELECT label, COUNT(*) FROM nodes GROUP BY label ORDER BY label").fetchall()
+        )
+        rels = dict(
+            self.conn.execute("SELECT type, COUNT(*) FROM edges GROUP BY type ORDER BY type").fetchall()
+        )
         return {"nodes": nodes, "relationships": rels}
 
     def iter_nodes(self) -> Iterator[Node]:
-        """Every node, sorted by id."""
-        for nid in sorted(self.graph.nodes):
-            yield self.graph.nodes[nid]["node"]
+        """Every node, sorted by id, read in chunks."""
+        ids = sorted(self.graph.nodes)
+        for i in range(0, len(ids), _CHUNK):
+            yield from self.nodes(ids[i : i + _CHUNK])
 
     def iter_edges(self) -> Iterator[Edge]:
-        """Every edge, sorted by (source, type, target)."""
-        keys = sorted((s, k, t) for s, t, k in self.graph.edges(keys=True))
-        for s, k, t in keys:
-            yield self.graph.edges[s, t, k]["edge"]
+        """Every edge, sorted by (source, type, target), read in chunks."""
+        keys: list[tuple[str, str, str]] = self.conn.execute(
+            "SELECT source, type, target FROM edges ORDER BY source, type, target"
+        ).fetchall()
+        for i in range(0, len(keys), _CHUNK):
+            yield from self._edges(keys[i : i + _CHUNK])
 
     def clear(self) -> None:
-        """Remove every document, node and edge."""
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            for table in ("documents", "nodes", "edges"):
-                self.conn.execute(f"DELETE FROM {table}")
-        self.graph = nx.MultiDiGraph()
+        """Remove every document, node, edge and piece of evidence."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        for table in ("documents", "texts", "nodes", "edges", "evidence"):
+            self.conn.execute(f"DELETE FROM {table}")
+        self.conn.execute("COMMIT")
+        self._texts.clear()
+        self._load_graph()
 
     def close(self) -> None:
         """Close the SQLite connection."""
         self.conn.close()
+
+
+def _ev_row(e: Evidence) -> tuple[str, int, int, int, int, str, float, str]:
+    return (e.doc_id, e.start, e.end, e.sentence_start, e.sentence_end, e.rule, e.confidence, e.quote)
+
+
+def sys_intern(s: str) -> str:
+    """Share one copy of the few label and type strings across all nodes and edges."""
+    import sys
+
+    return sys.intern(s)
