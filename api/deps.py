@@ -10,13 +10,13 @@ from graph_loader.queries import Graph
 from graph_loader.store.base import GraphStore
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
     """The app's store (opened at start-up, or given by the caller of ``create_app``)."""
     store: GraphStore = request.app.state.store
     return store
 
 
-def get_graph(store: Annotated[GraphStore, Depends(get_store)]) -> Graph:
+async def get_graph(store: Annotated[GraphStore, Depends(get_store)]) -> Graph:
     """A query helper with a per-request node cache."""
     return Graph(store)
 

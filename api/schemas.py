@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
+from fastapi import Response
 from pydantic import BaseModel, Field
 
 from graph_loader.graph import Label, Node
@@ -119,3 +120,8 @@ class DocumentPublic(BaseModel):
     bylines: list[str]
     text: str
     spans: list[Span]
+
+
+def json_response(model: BaseModel) -> Response:
+    """Serialize a response model once (FastAPI would validate and convert it again)."""
+    return Response(content=model.model_dump_json(), media_type="application/json")

@@ -236,7 +236,8 @@ def serve_cmd(
 
     settings = _settings(store, db)
     typer.echo(f"serving {settings.store} store on http://{host}:{port} (API docs at /docs)", err=True)
-    uvicorn.run(create_app(settings=settings), host=host, port=port, log_level="info")
+    # no per-request access log: at hundreds of requests a second it costs more than the answers
+    uvicorn.run(create_app(settings=settings), host=host, port=port, log_level="warning", access_log=False)
 
 
 @app.command("viz")

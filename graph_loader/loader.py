@@ -72,9 +72,13 @@ def load(
             report.loaded += len(pending)
             pending.clear()
 
-    for outcome in run(paths, settings, workers):
+    known = frozenset(store.document_ids())
+    for outcome in run(paths, settings, workers, known):
         report.read += 1
-        if outcome.facts is None:
+        if outcome.stored is not None:
+            report.already_stored += 1
+            status = "stored"
+        elif outcome.facts is None:
             report.skipped.append((outcome.name, outcome.skipped or "unknown reason"))
             status = "skipped"
         elif store.has_document(outcome.facts.doc_id):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -25,10 +25,16 @@ class Outcome:
     facts: DocumentFacts | None = None
     skipped: str | None = None
     warnings: list[str] = field(default_factory=list)
+    stored: str | None = None  # content id of a document the store already holds (not re-extracted)
 
 
-def process_source(src: Source, settings: Settings, stdin: BinaryIO | None = None) -> Outcome:
-    """Read, normalize and extract one input; an unusable input becomes a skipped outcome."""
+def process_source(
+    src: Source, settings: Settings, stdin: BinaryIO | None = None, known: Container[str] = ()
+) -> Outcome:
+    """Read, normalize and extract one input; an unusable input becomes a skipped outcome.
+
+    A document whose content id is in ``known`` (already stored) is not extracted again.
+    """
     try:
         raw = read_source(src, max_bytes=settings.max_file_bytes, stdin=stdin)
     except InputError as exc:
@@ -42,6 +48,9 @@ def process_source(src: Source, settings: Settings, stdin: BinaryIO | None = Non
     norm = normalize(raw.text)
     if not norm.text.strip():
         return Outcome(src.name, skipped="no text left after removing page furniture", warnings=raw.warnings)
+    doc_id = content_id(norm.text)
+    if doc_id in known:
+        return Outcome(src.name, stored=doc_id, warnings=raw.warnings)
     facts = extract(src.name, norm.text, norm.removed)
     return Outcome(src.name, facts=facts, warnings=raw.warnings)
 
@@ -49,11 +58,14 @@ def process_source(src: Source, settings: Settings, stdin: BinaryIO | None = Non
 _WINDOW = 64  # documents per worker per window
 
 
+_KNOWN: Container[str] = frozenset()  # ids of stored documents, shared with forked workers
+
+
 def _process(item: tuple[Source | InputError, Settings]) -> Outcome:
     src, settings = item
     if isinstance(src, InputError):
         return Outcome(str(src).split(":")[0], skipped=str(src))
-    return process_source(src, settings, stdin=sys.stdin.buffer if src.path is None else None)
+    return process_source(src, settings, stdin=sys.stdin.buffer if src.path is None else None, known=_KNOWN)
 
 
 def _outcomes(paths: Iterable[str], settings: Settings, workers: int) -> Iterator[Outcome]:
@@ -72,24 +84,33 @@ def _outcomes(paths: Iterable[str], settings: Settings, workers: int) -> Iterato
         yield _process((Source(None, "stdin"), settings))
 
 
-def run(paths: Iterable[str], settings: Settings | None = None, workers: int = 1) -> Iterator[Outcome]:
+def run(
+    paths: Iterable[str],
+    settings: Settings | None = None,
+    workers: int = 1,
+    known: Container[str] = frozenset(),
+) -> Iterator[Outcome]:
     """Process every input named by ``paths`` (files, folders, ``-``), skipping repeated articles.
 
     The same article saved twice (same normalized content) yields facts once; the second copy is
     reported as a duplicate. With ``workers`` > 1, extraction runs in that many processes; outcomes
-    still arrive in input order, streamed (no whole-corpus lists in memory).
+    still arrive in input order, streamed (no whole-corpus lists in memory). Documents whose content
+    id is in ``known`` come back with ``stored`` set and no facts, without being extracted.
     """
+    global _KNOWN
+    _KNOWN = known
     settings = settings or get_settings()
     paths = list(paths)
     seen: dict[str, str] = {}
     for out in _outcomes(paths, settings, workers):
         src_name = out.name
-        if out.facts is not None:
-            first = seen.get(out.facts.doc_id)
+        doc_id = out.facts.doc_id if out.facts is not None else out.stored
+        if doc_id is not None:
+            first = seen.get(doc_id)
             if first is not None:
-                yield Outcome(src_name, skipped=f"duplicate of {first} (same content, id {out.facts.doc_id})")
+                yield Outcome(src_name, skipped=f"duplicate of {first} (same content, id {doc_id})")
                 continue
-            seen[out.facts.doc_id] = src_name
+            seen[doc_id] = src_name
         yield out
 
 

@@ -133,14 +133,17 @@ class Graph:
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self._nodes: dict[str, Node] = {}
+        self._with_evidence: set[str] = set()
 
-    def node(self, node_id: str, label: Label | None = None) -> Node:
-        """A node by id; :class:`NotFound` when missing (or of another label)."""
-        if node_id not in self._nodes:
-            found = self.store.nodes([node_id])
+    def node(self, node_id: str, label: Label | None = None, evidence: bool = False) -> Node:
+        """A node by id (with its evidence if asked); :class:`NotFound` when missing or of another label."""
+        if node_id not in self._nodes or (evidence and node_id not in self._with_evidence):
+            found = self.store.nodes([node_id], evidence=evidence)
             if not found:
                 raise NotFound(f"no node with id {node_id!r}")
             self._nodes[node_id] = found[0]
+            if evidence:
+                self._with_evidence.add(node_id)
         node = self._nodes[node_id]
         if label is not None and node.label is not label:
             raise NotFound(f"{node_id!r} is a {node.label.value}, not a {label.value}")
@@ -148,8 +151,9 @@ class Graph:
 
     def prefetch(self, ids: Sequence[str]) -> None:
         missing = [i for i in dict.fromkeys(ids) if i not in self._nodes]
-        for n in self.store.nodes(missing):
-            self._nodes[n.id] = n
+        if missing:
+            for n in self.store.nodes(missing, evidence=False):
+                self._nodes[n.id] = n
 
     def hop(self, edge: Edge) -> Hop:
         self.prefetch([edge.source, edge.target])

@@ -131,7 +131,9 @@ class DocResolver:
     ) -> str:
         old = self.nodes.get(nid)
         if old is None:
-            self.nodes[nid] = Node(id=nid, label=label, name=name, props=props, evidence=merge_evidence([], evidence))
+            self.nodes[nid] = Node(
+                id=nid, label=label, name=name, props=props, evidence=merge_evidence([], evidence)
+            )
         else:
             old.props = merge_props(old.props, props)
             old.evidence = merge_evidence(old.evidence, evidence)

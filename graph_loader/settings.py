@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     neo4j_password: str = Field(default="", repr=False)
     neo4j_database: str | None = Field(default=None)
     neo4j_batch_size: int = Field(default=500, ge=1)
+    api_cache_size: int = Field(
+        default=4096, ge=0, description="JSON answers kept by the API (embedded store)."
+    )
 
     @property
     def store_path(self) -> Path:

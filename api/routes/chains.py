@@ -4,42 +4,53 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
+from pydantic import RootModel
 
 from api.deps import GraphDep
+from api.schemas import json_response
 from graph_loader.queries import MAX_CHAIN_DEPTH, MAX_HOPS, BodyChain, LocalityChain, Path, PersonChain
 
 router = APIRouter(tags=["chains"])
+
+
+class PathList(RootModel[list[Path]]):
+    """The connections found, shortest first."""
+
+
 Depth = Annotated[
     int, Query(ge=1, le=MAX_CHAIN_DEPTH, description=f"Steps up the chain (≤ {MAX_CHAIN_DEPTH}).")
 ]
 
 
 @router.get("/chains/body/{body_id}", response_model=BodyChain)
-def body_chain(body_id: str, g: GraphDep, depth: Depth = MAX_CHAIN_DEPTH) -> BodyChain:
+async def body_chain(body_id: str, g: GraphDep, depth: Depth = MAX_CHAIN_DEPTH) -> Response:
     """From a body up the REPORTS_TO chain, each step with its heads and their other posts, then its places."""
-    return g.body_chain(body_id, depth)
+    return json_response(g.body_chain(body_id, depth))
 
 
 @router.get("/chains/person/{person_id}", response_model=PersonChain)
-def person_chain(person_id: str, g: GraphDep, depth: Depth = MAX_CHAIN_DEPTH) -> PersonChain:
+async def person_chain(person_id: str, g: GraphDep, depth: Depth = MAX_CHAIN_DEPTH) -> Response:
     """Every post the person holds, each up its body's chain; meetings; teams sent to the places they govern."""
-    return g.person_chain(person_id, depth)
+    return json_response(g.person_chain(person_id, depth))
 
 
 @router.get("/chains/locality/{locality_id}", response_model=LocalityChain)
-def locality_chain(locality_id: str, g: GraphDep) -> LocalityChain:
+async def locality_chain(locality_id: str, g: GraphDep) -> Response:
     """Who was responsible in a place: inspection teams, local groups with heads, meetings and their chairs."""
-    return g.locality_view(locality_id)
+    return json_response(g.locality_view(locality_id))
 
 
 @router.get("/paths", response_model=list[Path])
-def paths(
+async def paths(
     g: GraphDep,
     source: Annotated[str, Query(alias="from", min_length=1, description="Id of the first entity.")],
     target: Annotated[str, Query(alias="to", min_length=1, description="Id of the second entity.")],
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS, description=f"At most {MAX_HOPS}.")] = 4,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
-) -> list[Path]:
+) -> Response:
     """The shortest connections between two entities, each hop with its evidence."""
-    return g.paths(source, target, max_hops, limit)
+    return Response(
+        content=PathList(g.paths(source, target, max_hops, limit)).model_dump_json(),
+        media_type="application/json",
+    )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from api.deps import StoreDep
-from api.schemas import DocumentPublic, Span
+from api.schemas import DocumentPublic, Span, json_response
 from graph_loader.errors import NotFound
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -35,7 +35,7 @@ def _spans(data: object, kind: str, out: list[Span], value: str = "") -> None:
 
 
 @router.get("/{doc_id}", response_model=DocumentPublic)
-def get_document(doc_id: str, store: StoreDep) -> DocumentPublic:
+async def get_document(doc_id: str, store: StoreDep) -> Response:
     """Metadata and normalized text, with the span of every fact (``doc:<id>`` or the bare content id)."""
     facts = store.document(doc_id.removeprefix("doc:"))
     if facts is None:
@@ -45,13 +45,15 @@ def get_document(doc_id: str, store: StoreDep) -> DocumentPublic:
     for kind in ("localities", "persons", "bodies", "events", "assignments", "metadata"):
         _spans(data[kind], kind, spans)
     spans.sort(key=lambda s: (s.start, s.end, s.kind))
-    return DocumentPublic(
-        id=f"doc:{facts.doc_id}",
-        doc=facts.doc,
-        title=facts.title,
-        date=facts.date,
-        source=facts.source,
-        bylines=facts.bylines,
-        text=facts.text,
-        spans=spans,
+    return json_response(
+        DocumentPublic(
+            id=f"doc:{facts.doc_id}",
+            doc=facts.doc,
+            title=facts.title,
+            date=facts.date,
+            source=facts.source,
+            bylines=facts.bylines,
+            text=facts.text,
+            spans=spans,
+        )
     )

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from api.deps import GraphDep
-from api.schemas import BodyPublic, EntityPublic, EventPublic, HolderPublic, LocalityPublic, PersonPublic
+from api.schemas import (
+    BodyPublic,
+    EntityPublic,
+    EventPublic,
+    HolderPublic,
+    LocalityPublic,
+    PersonPublic,
+    json_response,
+)
 from graph_loader.graph import Label, Rel
 from graph_loader.queries import ref
 
@@ -16,24 +24,26 @@ localities = APIRouter(prefix="/localities", tags=["localities"])
 
 
 @persons.get("/{person_id}", response_model=PersonPublic)
-def get_person(person_id: str, g: GraphDep) -> PersonPublic:
+async def get_person(person_id: str, g: GraphDep) -> Response:
     """A person's posts (with body, locality and dates), events chaired/attended/spoken at, namesakes."""
-    person = g.node(person_id, Label.PERSON)
+    person = g.node(person_id, Label.PERSON, evidence=True)
     holds = g.out(person.id, Rel.HOLDS)
     of = g.store.edges([e.target for e in holds], "out", [Rel.OF])
-    return PersonPublic(
-        person=EntityPublic.of(person),
-        posts=[g.hop(e) for e in holds],
-        bodies=[g.hop(e) for e in of],
-        events=[g.hop(e) for e in g.out(person.id, Rel.CHAIRED, Rel.ATTENDED, Rel.SPOKE_AT)],
-        possible_duplicates=[g.hop(e) for e in g.store.edges([person.id], "both", [Rel.POSSIBLY_SAME])],
+    return json_response(
+        PersonPublic(
+            person=EntityPublic.of(person),
+            posts=[g.hop(e) for e in holds],
+            bodies=[g.hop(e) for e in of],
+            events=[g.hop(e) for e in g.out(person.id, Rel.CHAIRED, Rel.ATTENDED, Rel.SPOKE_AT)],
+            possible_duplicates=[g.hop(e) for e in g.store.edges([person.id], "both", [Rel.POSSIBLY_SAME])],
+        )
     )
 
 
 @bodies.get("/{body_id}", response_model=BodyPublic)
-def get_body(body_id: str, g: GraphDep) -> BodyPublic:
+async def get_body(body_id: str, g: GraphDep) -> Response:
     """A body's kind, locality, parent, sub-bodies, posts with their holders, and heads."""
-    body = g.node(body_id, Label.BODY)
+    body = g.node(body_id, Label.BODY, evidence=True)
     posts = []
     for of in g.into(body.id, Rel.OF):
         post = g.node(of.source)
@@ -45,22 +55,24 @@ def get_body(body_id: str, g: GraphDep) -> BodyPublic:
             )
         )
     heads = [h.holds for h in g.heads(body.id, with_other_posts=False)]
-    return BodyPublic(
-        body=EntityPublic.of(body),
-        kind=body.props.get("kind"),
-        locality=[g.hop(e) for e in g.out(body.id, Rel.LOCATED_IN)],
-        parent=[g.hop(e) for e in g.out(body.id, Rel.REPORTS_TO)],
-        sub_bodies=[g.hop(e) for e in g.into(body.id, Rel.REPORTS_TO)],
-        posts=posts,
-        heads=heads,
-        assignments=[g.hop(e) for e in g.store.edges([body.id], "both", [Rel.ASSIGNED_TO])],
+    return json_response(
+        BodyPublic(
+            body=EntityPublic.of(body),
+            kind=body.props.get("kind"),
+            locality=[g.hop(e) for e in g.out(body.id, Rel.LOCATED_IN)],
+            parent=[g.hop(e) for e in g.out(body.id, Rel.REPORTS_TO)],
+            sub_bodies=[g.hop(e) for e in g.into(body.id, Rel.REPORTS_TO)],
+            posts=posts,
+            heads=heads,
+            assignments=[g.hop(e) for e in g.store.edges([body.id], "both", [Rel.ASSIGNED_TO])],
+        )
     )
 
 
 @events.get("/{event_id}", response_model=EventPublic)
-def get_event(event_id: str, g: GraphDep) -> EventPublic:
+async def get_event(event_id: str, g: GraphDep) -> Response:
     """An event's date, place, chair, speakers, attendees, organizer, and the inspection it responds to."""
-    event = g.node(event_id, Label.EVENT)
+    event = g.node(event_id, Label.EVENT, evidence=True)
     people = g.into(event.id, Rel.CHAIRED, Rel.SPOKE_AT, Rel.ATTENDED)
     # the inspection a meeting responds to: inspections reported by the same documents
     docs = [e.source for e in g.into(event.id, Rel.ATTESTS)]
@@ -75,33 +87,37 @@ def get_event(event_id: str, g: GraphDep) -> EventPublic:
             and g.node(e.target).props.get("kind") in ("inspection", "campaign")
         }
     )
-    return EventPublic(
-        event=EntityPublic.of(event),
-        date=event.props.get("date"),
-        place=[g.hop(e) for e in g.out(event.id, Rel.HELD_IN)],
-        chair=[g.hop(e) for e in people if e.type is Rel.CHAIRED],
-        speakers=[g.hop(e) for e in people if e.type is Rel.SPOKE_AT],
-        attendees=[g.hop(e) for e in people if e.type is Rel.ATTENDED],
-        organizer=[g.hop(e) for e in g.into(event.id, Rel.ORGANIZED)],
-        responds_to=[ref(g.node(i)) for i in responds],
+    return json_response(
+        EventPublic(
+            event=EntityPublic.of(event),
+            date=event.props.get("date"),
+            place=[g.hop(e) for e in g.out(event.id, Rel.HELD_IN)],
+            chair=[g.hop(e) for e in people if e.type is Rel.CHAIRED],
+            speakers=[g.hop(e) for e in people if e.type is Rel.SPOKE_AT],
+            attendees=[g.hop(e) for e in people if e.type is Rel.ATTENDED],
+            organizer=[g.hop(e) for e in g.into(event.id, Rel.ORGANIZED)],
+            responds_to=[ref(g.node(i)) for i in responds],
+        )
     )
 
 
 @localities.get("/{locality_id}", response_model=LocalityPublic)
-def get_locality(locality_id: str, g: GraphDep) -> LocalityPublic:
+async def get_locality(locality_id: str, g: GraphDep) -> Response:
     """A locality's parent chain, child units, bodies located there, events held there, teams assigned."""
-    loc = g.node(locality_id, Label.LOCALITY)
+    loc = g.node(locality_id, Label.LOCALITY, evidence=True)
     children = [e.source for e in g.into(loc.id, Rel.PART_OF)]
     g.prefetch(children)
-    return LocalityPublic(
-        locality=EntityPublic.of(loc),
-        parents=g.locality_chain(loc.id, Rel.PART_OF),
-        children=[ref(g.node(c)) for c in children],
-        bodies=[g.hop(e) for e in g.into(loc.id, Rel.LOCATED_IN)],
-        events=[g.hop(e) for e in g.into(loc.id, Rel.HELD_IN)],
-        inspection_teams=[
-            g.hop(e)
-            for e in g.into(loc.id, Rel.ASSIGNED_TO)
-            if g.node(e.source).props.get("kind") == "inspection_team"
-        ],
+    return json_response(
+        LocalityPublic(
+            locality=EntityPublic.of(loc),
+            parents=g.locality_chain(loc.id, Rel.PART_OF),
+            children=[ref(g.node(c)) for c in children],
+            bodies=[g.hop(e) for e in g.into(loc.id, Rel.LOCATED_IN)],
+            events=[g.hop(e) for e in g.into(loc.id, Rel.HELD_IN)],
+            inspection_teams=[
+                g.hop(e)
+                for e in g.into(loc.id, Rel.ASSIGNED_TO)
+                if g.node(e.source).props.get("kind") == "inspection_team"
+            ],
+        )
     )

@@ -18,7 +18,7 @@ router = APIRouter(prefix="/viz", tags=["viz"])
 
 
 @router.get("/{node_id}", response_class=HTMLResponse)
-def viz_page(
+async def viz_page(
     node_id: str,
     store: StoreDep,
     depth: Annotated[int, Query(ge=1, le=3, description="Relationships away from the entity (≤ 3).")] = 1,

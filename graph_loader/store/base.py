@@ -55,8 +55,12 @@ class GraphStore(Protocol):
         """Content ids of every stored document."""
         ...
 
-    def nodes(self, ids: Sequence[str]) -> list[Node]:
-        """The nodes with these ids (unknown ids are left out)."""
+    def nodes(self, ids: Sequence[str], evidence: bool = True) -> list[Node]:
+        """The nodes with these ids, in the order asked (unknown ids are left out).
+
+        With ``evidence=False`` the nodes come without their evidence lists (cheaper, for answers
+        that show only names and properties).
+        """
         ...
 
     def edges(

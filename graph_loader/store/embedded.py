@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS evidence (
   confidence REAL NOT NULL, quote TEXT NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS evidence_key ON evidence (owner, doc_id, start, "end", rule);
 """
+_VERSION = 2  # layout of the SQLite file
 _CHUNK = 400
 _ON_DISK = Rel.ATTESTS.value  # the one relationship type kept out of memory
 _SEP = "\n"
@@ -70,7 +71,17 @@ class EmbeddedStore:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            has_tables = self.conn.execute(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+            ).fetchone()[0]
+            if has_tables and version != _VERSION:
+                raise StoreError(
+                    f"{self.path} was written by another version of officials-graph (layout {version}, this one "
+                    f"reads {_VERSION}); load the documents into a new file"
+                )
             self.conn.executescript(_SCHEMA)
+            self.conn.execute(f"PRAGMA user_version = {_VERSION}")
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
         self._texts: OrderedDict[str, str] = OrderedDict()
@@ -85,22 +96,26 @@ class EmbeddedStore:
         for nid, label, name, props in self.conn.execute(
             "SELECT id, label, name, props FROM nodes ORDER BY id"
         ):
-            g.add_node(nid, label=sys_intern(label), name=name)
-            self._index(nid, name, json.loads(props).get("aliases", []))
-        for source, typ, target in self.conn.execute(
-            "SELECT source, type, target FROM edges WHERE type != ?", (_ON_DISK,)
+            data = json.loads(props)
+            g.add_node(nid, label=sys_intern(label), name=name, props=_light(data))
+            self._index(nid, name, data.get("aliases", []))
+        for source, typ, target, props in self.conn.execute(
+            "SELECT source, type, target, props FROM edges WHERE type != ?", (_ON_DISK,)
         ):
-            self._add_type(g, source, typ, target)
+            self._add_type(g, source, typ, target, json.loads(props))
         self.graph = g
 
     @staticmethod
-    def _add_type(g: nx.DiGraph, source: str, typ: str, target: str) -> None:
+    def _add_type(g: nx.DiGraph, source: str, typ: str, target: str, props: dict[str, Any]) -> None:
         if g.has_edge(source, target):
-            types = g[source][target]["types"]
-            if typ not in types:
-                g[source][target]["types"] = (*types, sys_intern(typ))
+            data = g[source][target]
+            if typ not in data["types"]:
+                data["types"] = (*data["types"], sys_intern(typ))
         else:
             g.add_edge(source, target, types=(sys_intern(typ),))
+            data = g[source][target]
+        if props:  # most relationships have none; the few that do (dates, task, reason) stay in memory
+            data.setdefault("props", {})[typ] = props
 
     def _index(self, nid: str, name: str, aliases: Iterable[str]) -> None:
         self._search_ids.append(nid)
@@ -130,6 +145,8 @@ class EmbeddedStore:
         summary = WriteSummary()
         new_nodes: list[Node] = []
         new_edges: list[tuple[str, str, str]] = []
+        node_props: dict[str, dict[str, Any]] = {}
+        edge_props: dict[tuple[str, str, str], dict[str, Any]] = {}
         try:
             self.conn.execute("BEGIN IMMEDIATE")
             for f in facts:
@@ -142,11 +159,11 @@ class EmbeddedStore:
                     self.conn.execute(
                         "INSERT OR IGNORE INTO texts (doc_id, text) VALUES (?, ?)", (f.doc_id, f.text)
                     )
-            merged = self._merge_nodes(batch.nodes, summary, new_nodes)
+            merged = self._merge_nodes(batch.nodes, summary, new_nodes, node_props)
             self.conn.executemany(
                 "INSERT OR REPLACE INTO nodes (id, label, name, props) VALUES (?, ?, ?, ?)", merged
             )
-            rows = self._merge_edges(batch.edges, summary, new_edges)
+            rows = self._merge_edges(batch.edges, summary, new_edges, edge_props)
             self.conn.executemany(
                 "INSERT OR REPLACE INTO edges (source, type, target, props) VALUES (?, ?, ?, ?)", rows
             )
@@ -168,13 +185,19 @@ class EmbeddedStore:
         for n in new_nodes:
             self.graph.add_node(n.id, label=sys_intern(n.label.value), name=n.name)
             self._index(n.id, n.name, n.props.get("aliases", []))
-        for source, typ, target in new_edges:
-            if typ != _ON_DISK:
-                self._add_type(self.graph, source, typ, target)
+        for nid, props in node_props.items():
+            self.graph.nodes[nid]["props"] = _light(props)
+        for key, props in edge_props.items():
+            if key[1] != _ON_DISK:
+                self._add_type(self.graph, key[0], key[1], key[2], props)
         return summary
 
     def _merge_nodes(
-        self, nodes: list[Node], summary: WriteSummary, new_nodes: list[Node]
+        self,
+        nodes: list[Node],
+        summary: WriteSummary,
+        new_nodes: list[Node],
+        merged: dict[str, dict[str, Any]],
     ) -> list[tuple[str, str, str, str]]:
         stored = self._stored_props("SELECT id, props FROM nodes WHERE id IN ({})", [n.id for n in nodes])
         rows = []
@@ -193,11 +216,16 @@ class EmbeddedStore:
                 stored[n.id] = props
                 label = self.graph.nodes[n.id]["label"] if n.id in self.graph else n.label.value
                 name = self.graph.nodes[n.id]["name"] if n.id in self.graph else n.name
+            merged[n.id] = props
             rows.append((n.id, label, name, json.dumps(props, ensure_ascii=False)))
         return rows
 
     def _merge_edges(
-        self, edges: list[Edge], summary: WriteSummary, new_edges: list[tuple[str, str, str]]
+        self,
+        edges: list[Edge],
+        summary: WriteSummary,
+        new_edges: list[tuple[str, str, str]],
+        merged: dict[tuple[str, str, str], dict[str, Any]],
     ) -> list[tuple[str, str, str, str]]:
         stored: dict[tuple[str, str, str], dict[str, Any]] = {}
         for i in range(0, len(edges), _CHUNK):
@@ -220,6 +248,7 @@ class EmbeddedStore:
                 if props == old:
                     continue
             stored[e.key] = props
+            merged[e.key] = props
             rows.append((*e.key, json.dumps(props, ensure_ascii=False)))
         return rows
 
@@ -287,20 +316,23 @@ class EmbeddedStore:
         """Content ids of every stored document, sorted."""
         return [r[0] for r in self.conn.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
 
-    def nodes(self, ids: Sequence[str]) -> list[Node]:
+    def nodes(self, ids: Sequence[str], evidence: bool = True) -> list[Node]:
         """The nodes with these ids, in the order asked (unknown ids are left out)."""
         known = [i for i in ids if i in self.graph]
         if not known:
             return []
-        props = self._stored_props("SELECT id, props FROM nodes WHERE id IN ({})", list(dict.fromkeys(known)))
-        evidence = self._evidence(list(dict.fromkeys(known)))
+        unique = list(dict.fromkeys(known))
+        if evidence:
+            props = self._stored_props("SELECT id, props FROM nodes WHERE id IN ({})", unique)
+            found = self._evidence(unique)
+        else:  # the answer-sized view: properties without the search aliases, no evidence
+            props = {i: self.graph.nodes[i].get("props", {}) for i in unique}
+            found = {i: [] for i in unique}
         out = []
         for i in known:
             data = self.graph.nodes[i]
             out.append(
-                Node(
-                    id=i, label=Label(data["label"]), name=data["name"], props=props[i], evidence=evidence[i]
-                )
+                Node(id=i, label=Label(data["label"]), name=data["name"], props=props[i], evidence=found[i])
             )
         return out
 
@@ -349,8 +381,14 @@ class EmbeddedStore:
         if not keys:
             return []
         props: dict[tuple[str, str, str], dict[str, Any]] = {}
-        for i in range(0, len(keys), _CHUNK):
-            chunk = keys[i : i + _CHUNK]
+        on_disk = []
+        for k in keys:
+            if k[1] == _ON_DISK:
+                on_disk.append(k)
+            else:
+                props[k] = self.graph[k[0]][k[2]].get("props", {}).get(k[1], {})
+        for i in range(0, len(on_disk), _CHUNK):
+            chunk = on_disk[i : i + _CHUNK]
             cond = " OR ".join(["(source = ? AND type = ? AND target = ?)"] * len(chunk))
             for s, t, d, p in self.conn.execute(
                 f"SELECT source, type, target, props FROM edges WHERE {cond}", [x for k in chunk for x in k]
@@ -429,6 +467,11 @@ class EmbeddedStore:
     def close(self) -> None:
         """Close the SQLite connection."""
         self.conn.close()
+
+
+def _light(props: dict[str, Any]) -> dict[str, Any]:
+    """Properties kept in memory: all but the search aliases (those live in the search index)."""
+    return {k: v for k, v in props.items() if k != "aliases"}
 
 
 def _ev_row(e: Evidence) -> tuple[str, int, int, int, int, str, float, str]:

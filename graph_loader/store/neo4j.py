@@ -531,10 +531,12 @@ class Neo4jStore:
         """Content ids of every stored document, sorted."""
         return sorted(r["doc_id"] for r in self._read(cypher_file("document_ids")))
 
-    def nodes(self, ids: Sequence[str]) -> list[Node]:
+    def nodes(self, ids: Sequence[str], evidence: bool = True) -> list[Node]:
         """The nodes with these ids, in the order asked (unknown ids are left out)."""
         unique = list(dict.fromkeys(ids))
         found: dict[str, Node] = self._read_tx(lambda tx: self._nodes_tx(tx, unique))
+        if not evidence:
+            return [found[i].model_copy(update={"evidence": []}) for i in ids if i in found]
         return [found[i] for i in ids if i in found]
 
     def edges(
