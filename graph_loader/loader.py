@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from graph_loader.graph import Label, Node
 from graph_loader.models import DocumentFacts
 from graph_loader.pipeline import Outcome, run
-from graph_loader.resolve import resolve_documents
+from graph_loader.resolve import merge_resolved, resolve_documents
 from graph_loader.settings import Settings, get_settings
 from graph_loader.store.base import GraphStore, WriteSummary
 
@@ -24,17 +24,35 @@ class LoadReport:
     added: WriteSummary = field(default_factory=WriteSummary)
 
 
-def _same_name(store: GraphStore) -> Callable[[str], list[Node]]:
-    def lookup(name: str) -> list[Node]:
-        return [n for n in store.find([name], [Label.PERSON], limit=100) if n.name == name]
+class Namesakes:
+    """Stored persons by exact name, asked of the store once per name and kept up to date."""
 
-    return lookup
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.known: dict[str, dict[str, Node]] = {}
+
+    def __call__(self, name: str) -> list[Node]:
+        if name not in self.known:
+            found = [n for n in self.store.find([name], [Label.PERSON], limit=100) if n.name == name]
+            self.known[name] = {n.id: n for n in found}
+        return list(self.known[name].values())
+
+    def add(self, nodes: Iterable[Node]) -> None:
+        """Persons just written: their first evidence is now the stored one."""
+        for n in nodes:
+            if n.label is Label.PERSON and n.name in self.known:
+                self.known[n.name].setdefault(n.id, n)
 
 
-def write_facts(store: GraphStore, facts: list[DocumentFacts], settings: Settings) -> WriteSummary:
+def write_facts(
+    store: GraphStore, facts: list[DocumentFacts], settings: Settings, namesakes: Namesakes | None = None
+) -> WriteSummary:
     """Resolve and write one batch of document facts."""
-    batch = resolve_documents(facts, settings.person_scope, _same_name(store))
-    return store.write(batch, facts)
+    namesakes = namesakes or Namesakes(store)
+    batch = resolve_documents(facts, settings.person_scope, namesakes)
+    summary = store.write(batch, facts)
+    namesakes.add(batch.nodes)
+    return summary
 
 
 def load(
@@ -64,16 +82,23 @@ def load(
     """
     settings = settings or get_settings()
     report = LoadReport()
-    pending: list[DocumentFacts] = []
+    pending: list[Outcome] = []
+    namesakes = Namesakes(store)
 
     def flush() -> None:
         if pending:
-            report.added.add(write_facts(store, pending, settings))
+            facts = [o.facts for o in pending if o.facts is not None]
+            batch = merge_resolved(
+                [(o.facts.doc_id, *o.resolved) for o in pending if o.facts is not None and o.resolved],
+                namesakes,
+            )
+            report.added.add(store.write(batch, facts))
+            namesakes.add(batch.nodes)
             report.loaded += len(pending)
             pending.clear()
 
     known = frozenset(store.document_ids())
-    for outcome in run(paths, settings, workers, known):
+    for outcome in run(paths, settings, workers, known, resolve_scope=settings.person_scope):
         report.read += 1
         if outcome.stored is not None:
             report.already_stored += 1
@@ -85,7 +110,7 @@ def load(
             report.already_stored += 1
             status = "stored"
         else:
-            pending.append(outcome.facts)
+            pending.append(outcome)
             status = "loaded"
             if len(pending) >= batch_size:
                 flush()
@@ -104,8 +129,9 @@ def rebuild(store: GraphStore, *, batch_size: int = 50, settings: Settings | Non
     fresh = [extract(d.doc, d.text, d.removed) for d in docs if d is not None]
     store.clear()
     report = LoadReport(read=len(fresh))
+    namesakes = Namesakes(store)
     for i in range(0, len(fresh), batch_size):
         chunk = fresh[i : i + batch_size]
-        report.added.add(write_facts(store, chunk, settings))
+        report.added.add(write_facts(store, chunk, settings, namesakes))
         report.loaded += len(chunk)
     return report

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 import sys
+from collections import deque
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.pool import AsyncResult
 from typing import BinaryIO
 
 from graph_loader.errors import InputError
 from graph_loader.extract.document import content_id, extract
+from graph_loader.graph import Edge, Node
 from graph_loader.models import DocumentFacts
 from graph_loader.normalize import normalize
 from graph_loader.read import Source, iter_sources, read_source
+from graph_loader.resolve import resolve_document
 from graph_loader.settings import Settings, get_settings
 
 
@@ -26,14 +29,21 @@ class Outcome:
     skipped: str | None = None
     warnings: list[str] = field(default_factory=list)
     stored: str | None = None  # content id of a document the store already holds (not re-extracted)
+    resolved: tuple[list[Node], list[Edge]] | None = None  # the document's graph, when asked for
 
 
 def process_source(
-    src: Source, settings: Settings, stdin: BinaryIO | None = None, known: Container[str] = ()
+    src: Source,
+    settings: Settings,
+    stdin: BinaryIO | None = None,
+    known: Container[str] = (),
+    resolve_scope: str | None = None,
 ) -> Outcome:
     """Read, normalize and extract one input; an unusable input becomes a skipped outcome.
 
-    A document whose content id is in ``known`` (already stored) is not extracted again.
+    A document whose content id is in ``known`` (already stored) is not extracted again. With
+    ``resolve_scope`` (a person scope) the document's nodes and edges are resolved here too, so that
+    parallel workers do that work as well.
     """
     try:
         raw = read_source(src, max_bytes=settings.max_file_bytes, stdin=stdin)
@@ -52,20 +62,23 @@ def process_source(
     if doc_id in known:
         return Outcome(src.name, stored=doc_id, warnings=raw.warnings)
     facts = extract(src.name, norm.text, norm.removed)
-    return Outcome(src.name, facts=facts, warnings=raw.warnings)
+    resolved = resolve_document(facts, resolve_scope) if resolve_scope else None
+    return Outcome(src.name, facts=facts, warnings=raw.warnings, resolved=resolved)
 
 
 _WINDOW = 64  # documents per worker per window
 
 
 _KNOWN: Container[str] = frozenset()  # ids of stored documents, shared with forked workers
+_RESOLVE: str | None = None  # person scope when workers also resolve documents
 
 
 def _process(item: tuple[Source | InputError, Settings]) -> Outcome:
     src, settings = item
     if isinstance(src, InputError):
         return Outcome(str(src).split(":")[0], skipped=str(src))
-    return process_source(src, settings, stdin=sys.stdin.buffer if src.path is None else None, known=_KNOWN)
+    stdin = sys.stdin.buffer if src.path is None else None
+    return process_source(src, settings, stdin=stdin, known=_KNOWN, resolve_scope=_RESOLVE)
 
 
 def _outcomes(paths: Iterable[str], settings: Settings, workers: int) -> Iterator[Outcome]:
@@ -73,13 +86,19 @@ def _outcomes(paths: Iterable[str], settings: Settings, workers: int) -> Iterato
     if workers <= 1:
         yield from map(_process, items)
         return
-    # extraction in worker processes, window by window: input order is kept and at most one window
-    # of results waits in memory however slow the consumer (the store) is
+    # extraction in worker processes with a bounded look-ahead: workers keep extracting while the
+    # consumer (the store) writes, input order is kept, and at most `ahead` results wait in memory
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     files = ((s, st) for s, st in items if isinstance(s, InputError) or s.path is not None)
+    ahead = workers * _WINDOW
     with ctx.Pool(workers) as pool:
-        while window := list(itertools.islice(files, workers * _WINDOW)):
-            yield from pool.imap(_process, window, chunksize=4)
+        queue: deque[AsyncResult[Outcome]] = deque()
+        for item in files:
+            queue.append(pool.apply_async(_process, (item,)))
+            if len(queue) >= ahead:
+                yield queue.popleft().get()
+        while queue:
+            yield queue.popleft().get()
     if "-" in paths:
         yield _process((Source(None, "stdin"), settings))
 
@@ -89,16 +108,18 @@ def run(
     settings: Settings | None = None,
     workers: int = 1,
     known: Container[str] = frozenset(),
+    resolve_scope: str | None = None,
 ) -> Iterator[Outcome]:
     """Process every input named by ``paths`` (files, folders, ``-``), skipping repeated articles.
 
     The same article saved twice (same normalized content) yields facts once; the second copy is
     reported as a duplicate. With ``workers`` > 1, extraction runs in that many processes; outcomes
     still arrive in input order, streamed (no whole-corpus lists in memory). Documents whose content
-    id is in ``known`` come back with ``stored`` set and no facts, without being extracted.
+    id is in ``known`` come back with ``stored`` set and no facts, without being extracted. With
+    ``resolve_scope``, each document's nodes and edges come resolved too (in the workers).
     """
-    global _KNOWN
-    _KNOWN = known
+    global _KNOWN, _RESOLVE
+    _KNOWN, _RESOLVE = known, resolve_scope
     settings = settings or get_settings()
     paths = list(paths)
     seen: dict[str, str] = {}

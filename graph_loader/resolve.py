@@ -51,6 +51,7 @@ def _s2t() -> OpenCC:
     return OpenCC("s2t")
 
 
+@cache
 def canonical_body(name: str) -> str:
     """Identity form of a body name: no 中共, no place or level prefix, short forms expanded.
 
@@ -80,12 +81,22 @@ def canonical_body(name: str) -> str:
     return "".join(out)
 
 
+@cache
+def _aliases(name: str) -> tuple[str, ...]:
+    return tuple(name_aliases_uncached(name))
+
+
 def name_aliases(name: str) -> list[str]:
+    """Search aliases of a name (cached: names recur across documents); see :func:`name_aliases_uncached`."""
+    return list(_aliases(name))
+
+
+def name_aliases_uncached(name: str) -> list[str]:
     """Search aliases of a name: its traditional form, pinyin with and without spaces, initials.
 
     Examples
     --------
-    >>> name_aliases("谢忠华")
+    >>> name_aliases_uncached("谢忠华")
     ['謝忠華', 'xie zhong hua', 'xiezhonghua', 'xzh']
     """
     out: list[str] = []
@@ -344,20 +355,34 @@ def resolve_documents(
         Looks up stored persons by exact name, to link namesakes in other provinces with
         ``POSSIBLY_SAME``.
     """
+    return merge_resolved([(f.doc_id, *resolve_document(f, person_scope)) for f in facts], same_name)
+
+
+def resolve_document(facts: DocumentFacts, person_scope: str = "province") -> tuple[list[Node], list[Edge]]:
+    """Nodes and edges of one document (depends on nothing else, so it can run in a worker)."""
+    r = DocResolver(facts, person_scope)
+    r.resolve()
+    return list(r.nodes.values()), list(r.edges.values())
+
+
+def merge_resolved(
+    parts: Iterable[tuple[str, list[Node], list[Edge]]],
+    same_name: Callable[[str], list[Node]] | None = None,
+) -> GraphBatch:
+    """Merge documents resolved one by one into a batch, and link namesakes across provinces."""
     nodes: dict[str, Node] = {}
     edges: dict[tuple[str, str, str], Edge] = {}
     docs: list[str] = []
-    for f in facts:
-        r = DocResolver(f, person_scope)
-        r.resolve()
-        docs.append(f.doc_id)
-        for n in r.nodes.values():
+    for doc_id, doc_nodes, doc_edges in parts:
+        docs.append(doc_id)
+        for n in doc_nodes:
             if n.id in nodes:
                 nodes[n.id].props = merge_props(nodes[n.id].props, n.props)
                 nodes[n.id].evidence = merge_evidence(nodes[n.id].evidence, n.evidence)
             else:
                 nodes[n.id] = n
-        for k, e in r.edges.items():
+        for e in doc_edges:
+            k = e.key
             if k in edges:
                 edges[k].props = merge_props(edges[k].props, e.props)
                 edges[k].evidence = merge_evidence(edges[k].evidence, e.evidence)

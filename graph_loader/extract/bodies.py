@@ -135,12 +135,17 @@ def _trim_start(text: str, start: int, end: int) -> int:
 
 
 def _scan_back(text: str, end: int, limit: int = 32) -> int:
+    """Start of the run of Han characters before ``end`` (a quoted word inside counts: “回头看”)."""
     i = end
     while i > 0 and end - i < limit:
         ch = text[i - 1]
-        if not ("\u4e00" <= ch <= "\u9fff" or ch in "()"):
-            break
-        if ch == ")" or ch == "(":
+        if ch == "”":
+            open_at = text.rfind("“", max(0, i - 12), i - 1)
+            if open_at < 0:
+                break
+            i = open_at
+            continue
+        if not ("\u4e00" <= ch <= "\u9fff"):
             break
         i -= 1
     return i
@@ -172,9 +177,17 @@ def _locality(name: str, text: str, start: int, ctx: PlaceContext) -> tuple[str 
         return (div.name, 0.8) if div else (None, 0.0)
     if text[max(0, start - 2) : start].endswith(("各级", "各地", "各")) or name.startswith(("中央", "国家")):
         return None, 0.0
+    near = re.search(r"(?:我|本)([省市县区州旗镇乡])[^。]{0,30}$", text[max(0, start - 40) : start])
+    if near:
+        div = ctx.resolve_level(near.group(1))
+        if div is not None:
+            return div.name, 0.7
     # the article speaks of its own place (我市, 本县): a body it set up is that place's
-    for we in re.finditer(r"(?:我|本)([省市县区州旗镇乡])", text):
-        div = ctx.resolve_level(we.group(1))
+    levels = [we.group(1) for we in re.finditer(r"(?:我|本)([省市县区州旗镇乡])", text)]
+    if levels and ctx.focal is not None:
+        return ctx.focal.name, 0.6
+    for level in levels:
+        div = ctx.resolve_level(level)
         if div is not None:
             return div.name, 0.6
     return None, 0.0

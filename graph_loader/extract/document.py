@@ -9,6 +9,7 @@ from graph_loader.extract.bodies import BodyMention, find_bodies, identity, is_l
 from graph_loader.extract.events import (
     EventMention,
     assign_roles,
+    find_feedback_meetings,
     find_inspections,
     find_meetings,
     find_notice,
@@ -70,6 +71,10 @@ def extract(name: str, text: str, removed: list[Removal] | None = None) -> Docum
     bodies = find_bodies(doc, ctx)
     persons = find_persons(doc, ctx, bodies)
     meetings = find_meetings(doc, ctx, meta)
+    for fb in find_feedback_meetings(doc, ctx, meta):
+        if not any(fb.start <= m.start < fb.end or m.start <= fb.start < m.end for m in meetings):
+            meetings.append(fb)
+    meetings.sort(key=lambda e: e.start)
     assign_roles(doc, persons, meetings)
     inspections, assigns = find_inspections(doc, ctx, meta, bodies)
     assigns += find_tasks(doc, ctx, bodies)

@@ -13,7 +13,7 @@ from graph_loader.extract.persons import PersonMention, find_name_mentions, name
 from graph_loader.extract.text import Document
 from graph_loader.lexicon import lexicon
 
-_STOP = r",，。;；:：!?！？\n“”《》"
+_STOP = r",，。;；:：!?！？\n《》"
 _MEETING_END = r"(?:会议|推进会|动员会|部署会|调度会|座谈会|培训会|现场会|视频会|汇报会|见面会|反馈会|专题会|大会|例会|常务会|常委会|会)"
 _CONVENE = re.compile(
     rf"(?:主持)?(?:召开|举行|举办)了?([^{_STOP}]{{2,80}}?{_MEETING_END})(?=[{_STOP}\s]|$|并|上)"
@@ -28,7 +28,7 @@ _CAMPAIGN = re.compile(
 _NOTICE_TITLE = re.compile(r"关于.{2,60}(?:通知|通报|意见|决定|方案|函)$")
 _CROSS_CHECK = re.compile(rf"开展([^{_STOP}]{{0,12}}?(?:交叉检查|交叉督查|交叉暗访督查|专项督查|专项检查))")
 _DATED = re.compile(r"\d{1,2}月\d{1,2}日(?:开始|起)")
-_ARRIVE = re.compile(r"进驻")
+_ARRIVE = re.compile(r"进驻|开展(?:第[一二三四五六七八九十]+轮)?(?:生态环境保护|环境保护|环保)?督察")
 _SINK = re.compile(r"下沉")
 _FEEDBACK = re.compile(r"反馈")
 _HANDOVER = re.compile(r"移交|交办|转办")
@@ -108,6 +108,41 @@ def find_meetings(doc: Document, ctx: PlaceContext, meta: Meta) -> list[EventMen
     return out
 
 
+_FEEDBACK_MEETING = re.compile(
+    r"((?:中央|国家|省|自治区)[^,，。;；\n]{0,16}?督察组)向([^,，。;；\n]{2,12}?)反馈(?:了)?(?:督察情况|督察意见)"
+)
+
+
+def find_feedback_meetings(doc: Document, ctx: PlaceContext, meta: Meta) -> list[EventMention]:
+    """A team feeding back to a place, reported as a meeting (反馈会, 主持) in the next sentences."""
+    out: list[EventMention] = []
+    for k, sent in enumerate(doc.sentences):
+        m = _FEEDBACK_MEETING.search(sent.text)
+        if m is None:
+            continue
+        following = "".join(x.text for x in doc.sentences[k : k + 4])
+        if not re.search(r"反馈会|反馈会议|主持会议|主持", following):
+            continue  # a mention of the feedback, not a report of the meeting
+        place = next(
+            (p for p in ctx.mentions if sent.start + m.start(2) <= p.start < sent.start + m.end(2)), None
+        )
+        start = sent.start + m.start()
+        own = event_date(_strip_dateline(sent.text), meta)
+        ev = EventMention(
+            m.group(),
+            "meeting",
+            start,
+            start + len(m.group()),
+            "event.meeting.feedback",
+            0.8,
+            own or meta.date,
+            place.division.name if place else None,
+        )
+        ev.own_date = own is not None
+        out.append(ev)
+    return out
+
+
 def _clean_meeting_name(raw: str, ctx: PlaceContext) -> str | None:
     name = raw.strip()
     name = re.sub(r"^(?:了|一次|一场|全[省市县区]|我[省市县区])", "", name)
@@ -183,13 +218,26 @@ def assign_roles(doc: Document, persons: list[PersonMention], meetings: list[Eve
                     continue
                 role = {"chair": "chair", "attend": "attendee", "speak": "speaker"}[kind or ""]
                 if role == "speaker":
-                    who = who[-1:]  # the speaker is the subject just before the cue
+                    who = _coordinated(sent.text, who)  # the subject just before the cue (A、B作表态发言)
                 if role == "speaker" and cpos - who[0][2] > 40:
                     continue
                 for n, s, e in who:
                     rule = f"event.{role}.cue"
                     meeting.roles.append((n, role, sent.start + s, sent.start + e, rule))
             pending = []
+
+
+def _coordinated(sentence: str, who: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The last name before a cue, with the names joined to it by 、/和/及 and nothing else."""
+    out = [who[-1]]
+    for prev in reversed(who[:-1]):
+        between = sentence[prev[2] : out[0][1]]
+        # 、 or 和 and at most the next person's posts (牟定县委书记胡菲坚、武定县委书记蔡云作表态发言)
+        if re.fullmatch(r"(?:同志)?[、和及与][^,，。;；:：]{0,30}", between):
+            out.insert(0, prev)
+        else:
+            break
+    return out
 
 
 def _meeting_for(meetings: list[EventMention], pos: int) -> EventMention | None:
@@ -221,7 +269,8 @@ def find_inspections(
             for m in rx.finditer(after):
                 cue = team.end + m.start()
                 target = _target_after(text, cue, sent.end, ctx) or _we_target(text[cue : sent.end], ctx)
-                if what == "下沉督察":  # 到攀枝花开展下沉督察: the place comes before the cue
+                if what in ("下沉督察", "反馈") or target is None:
+                    # 到攀枝花开展下沉督察, 向河北省反馈, 对我省开展督察: the place comes before the cue
                     target = _target_before(text, cue, team.end, ctx) or target
                 if target is None and what in ("反馈", "移交") and ctx.focal is not None:
                     target = ctx.focal.name

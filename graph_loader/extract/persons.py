@@ -24,6 +24,8 @@ _BOUNDARY = set(" ,，。;；:：!！?？()（）“”\"'《》【】[]、\n\t�
 _NOT_GIVEN = set(
     "的了在是与及等对为要将把被就都也还又并而从向于以这那其各该本们之所会年有无不没说讲到委组局部办市县区省镇乡党府员记副室"
 )
+# verbs that end a name rather than finish it (李明作表态发言, 王军在会上)
+_VERB_CHARS = set("作在就对从向被把将到说讲要等是与")
 # one-character words that may follow a name (未按时, 被诫勉)
 _FOLLOW_CHARS = set("未被在对和与及等是已将也还都就又并再曾正均先后要应须因由向从为于把给让说讲称")
 # a post region stops after these words (scanning backwards from the name)
@@ -115,11 +117,17 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[str, int] 
     lex = lex or lexicon()
     dotted = _DOTTED.match(text, i)
     if dotted:
-        # 艾尔肯·吐尔逊, 阿不都热合曼·买买提: the last part ends where a name follower starts
+        # 艾尔肯·吐尔逊, 阿不都热合曼·买买提: the last part ends where a name follower starts; an end
+        # before punctuation or a word (进行, 出席) beats one before a single character (都, 在)
         last = dotted.group().rfind("·") + 1
+        weak = None
         for end in range(i + last + 1, dotted.end() + 1):
             if follows_name(text, end, lex):
-                return text[i:end], end
+                if end >= len(text) or not _is_han(text[end]) or text[end] not in _FOLLOW_CHARS:
+                    return text[i:end], end
+                weak = weak or end
+        if weak is not None:
+            return text[i:weak], weak
     n = _surname_at(text, i, lex)
     if not n:
         return None
@@ -130,7 +138,10 @@ def read_name(text: str, i: int, lex: Lexicon | None = None) -> tuple[str, int] 
         if padded and not _title_at(text, g + 1, lex):
             return text[i:g] + text[g + 1], g + 2
         return None
-    for size in (2, 1):
+    sizes = (2, 1)
+    if text[g + 1 : g + 2] in _VERB_CHARS and follows_name(text, g + 1, lex) and _given_ok(text[g : g + 1]):
+        sizes = (1, 2)  # 李明作表态发言: 李明, not 李明作
+    for size in sizes:
         given = text[g : g + size]
         if len(given) < size or not all(_given_ok(c) for c in given):
             continue
@@ -213,7 +224,9 @@ def parse_post(
         level = place.surface[-1] if place.surface[-1] in LEVELS else ""
         if rest[0] in LEVELS:  # 济南市市长 (doubled level)
             level, rest = rest[0], rest[1:]
-        s = level + rest if not rest.startswith(level) else rest
+        own = lex.titles.get(rest)
+        # 楚雄州副州长: a title carrying its own level (州) is kept as it is
+        s = rest if (own is not None and own.level) or rest.startswith(level) else level + rest
     elif s[0] in LEVELS:
         level = s[0]
     title = lex.title_suffix(s)

@@ -74,7 +74,8 @@ class Document:
             # a span crossing a sentence boundary (e.g. a title line and its body) quotes both
             last = self.sentence_at(end - 1)
             s = Sentence(s.start, last.end, self.text[s.start : last.end])
-        return Evidence(
+        # built from offsets this module computed: no need to validate again (thousands per document)
+        return Evidence.model_construct(
             doc_id=self.doc_id,
             sentence=s.text,
             sentence_start=s.start,

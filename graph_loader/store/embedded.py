@@ -227,29 +227,36 @@ class EmbeddedStore:
         new_edges: list[tuple[str, str, str]],
         merged: dict[tuple[str, str, str], dict[str, Any]],
     ) -> list[tuple[str, str, str, str]]:
-        stored: dict[tuple[str, str, str], dict[str, Any]] = {}
-        for i in range(0, len(edges), _CHUNK):
-            chunk = edges[i : i + _CHUNK]
-            cond = " OR ".join(["(source = ? AND type = ? AND target = ?)"] * len(chunk))
-            args = [x for e in chunk for x in e.key]
-            for s, t, d, props in self.conn.execute(
-                f"SELECT source, type, target, props FROM edges WHERE {cond}", args
-            ):
-                stored[(s, t, d)] = json.loads(props)
+        """Rows to write; what is stored comes from memory (ATTESTS links, which carry no properties,
+        are inserted and counted by SQLite itself)."""
         rows = []
+        attests = []
         for e in edges:
-            old = stored.get(e.key)
+            typ = e.type.value
+            if typ == _ON_DISK:
+                attests.append(e)
+                continue
+            data = self.graph.get_edge_data(e.source, e.target)
+            old = merged.get(e.key)
+            if old is None and data is not None and typ in data["types"]:
+                old = data.get("props", {}).get(typ, {})
             if old is None:
-                summary.relationships[e.type.value] = summary.relationships.get(e.type.value, 0) + 1
+                summary.relationships[typ] = summary.relationships.get(typ, 0) + 1
                 new_edges.append(e.key)
                 props = e.props
             else:
                 props = merge_props(old, e.props)
-                if props == old:
+                if props == old and e.key not in merged:
                     continue
-            stored[e.key] = props
             merged[e.key] = props
-            rows.append((*e.key, json.dumps(props, ensure_ascii=False)))
+        for key, props in merged.items():
+            rows.append((*key, json.dumps(props, ensure_ascii=False)))
+        for e in attests:
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO edges (source, type, target, props) VALUES (?, ?, ?, '{}')", e.key
+            )
+            if cur.rowcount:
+                summary.relationships[_ON_DISK] = summary.relationships.get(_ON_DISK, 0) + 1
         return rows
 
     def _stored_props(self, sql: str, ids: list[str]) -> dict[str, dict[str, Any]]:
