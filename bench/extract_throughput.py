@@ -21,11 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = [ROOT / "data" / "samples", ROOT / "tests" / "corpus" / "articles", ROOT.parent / "shared" / "seeds"]
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> dict[str, object]:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=20, help="passes over the corpus for each contender")
     ap.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "extract_throughput.json")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     settings = get_settings()
     sources = [s for s in iter_sources(str(p) for p in CORPUS if p.exists()) if isinstance(s, Source)]
     texts = [read_source(s, max_bytes=settings.max_file_bytes).text for s in sources]
@@ -76,6 +76,7 @@ def main() -> None:
     )
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return result
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from graph_loader.store.base import GraphStore
 MAX_CHAIN_DEPTH = 8
 MAX_HOPS = 6
 MAX_VISITED = 20_000
+HOP_EVIDENCE = 5  # pieces of evidence quoted per hop (the first ones; a link may have thousands)
 HEAD_RULE = "holders of head posts (组长, 主任, 书记, 局长, 县长/市长…)"
 
 
@@ -156,7 +157,8 @@ class Graph:
                 self._nodes[n.id] = n
 
     def hop(self, edge: Edge) -> Hop:
-        self.prefetch([edge.source, edge.target])
+        if edge.source not in self._nodes or edge.target not in self._nodes:
+            self.prefetch([edge.source, edge.target])
         return Hop(
             source=ref(self.node(edge.source)),
             type=edge.type,
@@ -166,32 +168,43 @@ class Graph:
         )
 
     def out(self, node_id: str, *types: Rel) -> list[Edge]:
-        return self.store.edges([node_id], "out", list(types))
+        return self.store.edges([node_id], "out", list(types), HOP_EVIDENCE)
 
     def into(self, node_id: str, *types: Rel) -> list[Edge]:
-        return self.store.edges([node_id], "in", list(types))
+        return self.store.edges([node_id], "in", list(types), HOP_EVIDENCE)
 
     # -- bodies --------------------------------------------------------------------------------
     def heads(self, body_id: str, with_other_posts: bool = True) -> list[Head]:
         """Persons holding the body's head posts (组长, 主任, 书记…)."""
-        out: list[Head] = []
-        posts = self.into(body_id, Rel.OF)
-        self.prefetch([e.source for e in posts])
-        for of in posts:
+        return self.heads_of([body_id], with_other_posts)[body_id]
+
+    def heads_of(self, body_ids: Sequence[str], with_other_posts: bool = True) -> dict[str, list[Head]]:
+        """Heads of several bodies, read with three store calls whatever their number."""
+        out: dict[str, list[Head]] = {b: [] for b in body_ids}
+        if not body_ids:
+            return out
+        of_edges = self.store.edges(list(body_ids), "in", [Rel.OF], HOP_EVIDENCE)
+        self.prefetch([e.source for e in of_edges])
+        heads = [e for e in of_edges if self.node(e.source).props.get("head")]
+        holds = self.store.edges([e.source for e in heads], "in", [Rel.HOLDS], HOP_EVIDENCE)
+        by_post: dict[str, list[Edge]] = {}
+        for h in holds:
+            by_post.setdefault(h.target, []).append(h)
+        others: dict[str, list[Edge]] = {}
+        if with_other_posts:
+            for e in self.store.edges(list({h.source for h in holds}), "out", [Rel.HOLDS], HOP_EVIDENCE):
+                others.setdefault(e.source, []).append(e)
+        self.prefetch([h.source for h in holds] + [e.target for es in others.values() for e in es])
+        for of in heads:
             post = self.node(of.source)
-            if not post.props.get("head"):
-                continue
-            holders = self.into(post.id, Rel.HOLDS)
-            self.prefetch([h.source for h in holders])
-            for holds in holders:
-                others = [self.hop(e) for e in self.out(holds.source, Rel.HOLDS) if e.target != post.id]
-                out.append(
+            for h in by_post.get(post.id, []):
+                out[of.target].append(
                     Head(
-                        person=ref(self.node(holds.source)),
+                        person=ref(self.node(h.source)),
                         post=ref(post),
-                        holds=self.hop(holds),
+                        holds=self.hop(h),
                         of=self.hop(of),
-                        other_posts=others if with_other_posts else [],
+                        other_posts=[self.hop(e) for e in others.get(h.source, []) if e.target != post.id],
                     )
                 )
         return out
@@ -210,7 +223,7 @@ class Graph:
             edges = self.out(edge.target, Rel.PART_OF)
         return hops
 
-    def body_chain(self, body_id: str, depth: int = MAX_CHAIN_DEPTH) -> BodyChain:
+    def body_chain(self, body_id: str, depth: int = MAX_CHAIN_DEPTH, other_posts: bool = True) -> BodyChain:
         """A body up the REPORTS_TO chain (each step with its heads), then the locality chain.
 
         Examples
@@ -220,7 +233,7 @@ class Graph:
         """
         depth = max(1, min(depth, MAX_CHAIN_DEPTH))
         start = self.node(body_id, Label.BODY)
-        steps = [BodyStep(body=ref(start), heads=self.heads(start.id))]
+        steps = [BodyStep(body=ref(start), heads=self.heads(start.id, other_posts))]
         seen = {start.id}
         current = start.id
         while len(steps) < depth:
@@ -230,7 +243,11 @@ class Graph:
             edge = up[0]
             seen.add(edge.target)
             parent = self.node(edge.target)
-            steps.append(BodyStep(body=ref(parent), reached_by=self.hop(edge), heads=self.heads(parent.id)))
+            steps.append(
+                BodyStep(
+                    body=ref(parent), reached_by=self.hop(edge), heads=self.heads(parent.id, other_posts)
+                )
+            )
             current = parent.id
         localities: list[Hop] = []
         for step in reversed(steps):
@@ -251,7 +268,9 @@ class Graph:
                 places.add(f"loc:{post.props['locality']}")
             of_edges = self.out(post.id, Rel.OF)
             if of_edges:
-                chain = self.body_chain(of_edges[0].target, depth)
+                # the heads along the chain, without their own other posts (the person's chain would
+                # otherwise carry the whole career of every colleague)
+                chain = self.body_chain(of_edges[0].target, depth, other_posts=False)
                 posts.append(PostChain(holds=self.hop(holds), of=self.hop(of_edges[0]), chain=chain))
             else:
                 posts.append(PostChain(holds=self.hop(holds)))
@@ -265,7 +284,7 @@ class Graph:
             for e in self.into(place, Rel.ASSIGNED_TO):
                 if self.node(e.source).props.get("kind") == "inspection_team":
                     inspections.append(self.hop(e))
-        dups = [self.hop(e) for e in self.store.edges([person.id], "both", [Rel.POSSIBLY_SAME])]
+        dups = [self.hop(e) for e in self.store.edges([person.id], "both", [Rel.POSSIBLY_SAME], HOP_EVIDENCE)]
         return PersonChain(
             person=ref(person), posts=posts, events=events, inspections=inspections, possible_duplicates=dups
         )
@@ -275,16 +294,28 @@ class Graph:
         """Who was responsible in a place: inspection teams, local groups with heads, meetings and chairs."""
         loc = self.node(locality_id, Label.LOCALITY)
         inspections = [self.hop(e) for e in self.into(loc.id, Rel.ASSIGNED_TO)]
-        bodies = []
-        for e in self.into(loc.id, Rel.LOCATED_IN):
-            body = self.node(e.source)
-            bodies.append(BodyStep(body=ref(body), reached_by=self.hop(e), heads=self.heads(body.id, False)))
+        located = self.into(loc.id, Rel.LOCATED_IN)
+        self.prefetch([e.source for e in located])
+        heads = self.heads_of([e.source for e in located], with_other_posts=False)
+        bodies = [
+            BodyStep(body=ref(self.node(e.source)), reached_by=self.hop(e), heads=heads[e.source])
+            for e in located
+        ]
         order = {"leading_group": 0, "working_group": 1, "office": 2, "committee": 3}
         bodies.sort(key=lambda s: (order.get(str(s.body.props.get("kind")), 9), s.body.name, s.body.id))
-        events = []
-        for e in self.into(loc.id, Rel.HELD_IN):
-            chairs = [self.hop(c) for c in self.into(e.source, Rel.CHAIRED)]
-            events.append(EventView(event=ref(self.node(e.source)), held_in=self.hop(e), chairs=chairs))
+        held = self.into(loc.id, Rel.HELD_IN)
+        self.prefetch([e.source for e in held])
+        chaired: dict[str, list[Edge]] = {}
+        for c in self.store.edges([e.source for e in held], "in", [Rel.CHAIRED], HOP_EVIDENCE):
+            chaired.setdefault(c.target, []).append(c)
+        events = [
+            EventView(
+                event=ref(self.node(e.source)),
+                held_in=self.hop(e),
+                chairs=[self.hop(c) for c in chaired.get(e.source, [])],
+            )
+            for e in held
+        ]
         events.sort(key=lambda v: (str(v.event.props.get("date") or ""), v.event.id))
         return LocalityChain(
             locality=ref(loc),
@@ -312,7 +343,7 @@ class Graph:
             if found or not frontier or len(preds) > MAX_VISITED:
                 break
             nxt: dict[str, list[Edge]] = {}
-            for edge in self.store.edges(frontier, "both", types):
+            for edge in self.store.edges(frontier, "both", types, evidence_limit=0):
                 for here, there in ((edge.source, edge.target), (edge.target, edge.source)):
                     if here in frontier_set(frontier) and there not in preds:
                         nxt.setdefault(there, []).append(edge)
@@ -339,6 +370,11 @@ class Graph:
     def _path(self, start: str, edges: list[Edge]) -> Path:
         hops, rev = [], []
         here = start
+        # the walk read no evidence: read it now for the few edges of the answer
+        full = {
+            e.key: e for e in self.store.edges(list({e.source for e in edges}), "out", None, HOP_EVIDENCE)
+        }
+        edges = [full.get(e.key, e) for e in edges]
         for e in edges:
             hops.append(self.hop(e))
             rev.append(e.source != here)

@@ -106,7 +106,7 @@ def neighbourhood(
     for _ in range(depth):
         if not frontier or len(kept) >= max_nodes:
             break
-        touching = store.edges(sorted(frontier), "both")
+        touching = store.edges(sorted(frontier), "both", evidence_limit=0)
         new_ids = sorted(
             {
                 other
@@ -127,7 +127,7 @@ def neighbourhood(
 
     edges = [
         e
-        for e in store.edges(sorted(kept), "both")
+        for e in store.edges(sorted(kept), "both", evidence_limit=5)
         if e.source in kept and e.target in kept and _wanted(e, include_documents)
     ]
     edges.sort(key=lambda e: e.key)

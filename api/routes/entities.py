@@ -15,7 +15,7 @@ from api.schemas import (
     json_response,
 )
 from graph_loader.graph import Label, Rel
-from graph_loader.queries import ref
+from graph_loader.queries import HOP_EVIDENCE, ref
 
 persons = APIRouter(prefix="/persons", tags=["persons"])
 bodies = APIRouter(prefix="/bodies", tags=["bodies"])
@@ -28,14 +28,14 @@ async def get_person(person_id: str, g: GraphDep) -> Response:
     """A person's posts (with body, locality and dates), events chaired/attended/spoken at, namesakes."""
     person = g.node(person_id, Label.PERSON, evidence=True)
     holds = g.out(person.id, Rel.HOLDS)
-    of = g.store.edges([e.target for e in holds], "out", [Rel.OF])
+    of = g.store.edges([e.target for e in holds], "out", [Rel.OF], HOP_EVIDENCE)
     return json_response(
         PersonPublic(
             person=EntityPublic.of(person),
             posts=[g.hop(e) for e in holds],
             bodies=[g.hop(e) for e in of],
             events=[g.hop(e) for e in g.out(person.id, Rel.CHAIRED, Rel.ATTENDED, Rel.SPOKE_AT)],
-            possible_duplicates=[g.hop(e) for e in g.store.edges([person.id], "both", [Rel.POSSIBLY_SAME])],
+            possible_duplicates=[g.hop(e) for e in g.store.edges([person.id], "both", [Rel.POSSIBLY_SAME], HOP_EVIDENCE)],
         )
     )
 
@@ -64,7 +64,7 @@ async def get_body(body_id: str, g: GraphDep) -> Response:
             sub_bodies=[g.hop(e) for e in g.into(body.id, Rel.REPORTS_TO)],
             posts=posts,
             heads=heads,
-            assignments=[g.hop(e) for e in g.store.edges([body.id], "both", [Rel.ASSIGNED_TO])],
+            assignments=[g.hop(e) for e in g.store.edges([body.id], "both", [Rel.ASSIGNED_TO], HOP_EVIDENCE)],
         )
     )
 
@@ -76,7 +76,7 @@ async def get_event(event_id: str, g: GraphDep) -> Response:
     people = g.into(event.id, Rel.CHAIRED, Rel.SPOKE_AT, Rel.ATTENDED)
     # the inspection a meeting responds to: inspections reported by the same documents
     docs = [e.source for e in g.into(event.id, Rel.ATTESTS)]
-    related = g.store.edges(docs, "out", [Rel.ATTESTS])
+    related = g.store.edges(docs, "out", [Rel.ATTESTS], evidence_limit=0)
     g.prefetch([e.target for e in related])
     responds = sorted(
         {

@@ -64,9 +64,17 @@ class GraphStore(Protocol):
         ...
 
     def edges(
-        self, ids: Sequence[str], direction: Direction = "both", types: Sequence[Rel] | None = None
+        self,
+        ids: Sequence[str],
+        direction: Direction = "both",
+        types: Sequence[Rel] | None = None,
+        evidence_limit: int | None = None,
     ) -> list[Edge]:
-        """Edges touching any of ``ids``, in the given direction, optionally of the given types."""
+        """Edges touching any of ``ids``, in the given direction, optionally of the given types.
+
+        ``evidence_limit`` keeps only the first pieces of evidence of each edge (0: none), for
+        answers that quote a few sentences of relationships attested by thousands of documents.
+        """
         ...
 
     def find(

@@ -251,12 +251,14 @@ class EmbeddedStore:
             merged[e.key] = props
         for key, props in merged.items():
             rows.append((*key, json.dumps(props, ensure_ascii=False)))
-        for e in attests:
-            cur = self.conn.execute(
-                "INSERT OR IGNORE INTO edges (source, type, target, props) VALUES (?, ?, ?, '{}')", e.key
-            )
-            if cur.rowcount:
-                summary.relationships[_ON_DISK] = summary.relationships.get(_ON_DISK, 0) + 1
+        before = self.conn.total_changes
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO edges (source, type, target, props) VALUES (?, ?, ?, '{}')",
+            [e.key for e in attests],
+        )
+        added = self.conn.total_changes - before
+        if added:
+            summary.relationships[_ON_DISK] = summary.relationships.get(_ON_DISK, 0) + added
         return rows
 
     def _stored_props(self, sql: str, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -280,21 +282,31 @@ class EmbeddedStore:
             self._texts.move_to_end(doc_id)
         return text
 
-    def _evidence(self, owners: list[str]) -> dict[str, list[Evidence]]:
+    def _evidence(self, owners: list[str], limit: int | None = None) -> dict[str, list[Evidence]]:
+        """Evidence of each owner in insertion order; the sentence is cut from the text by SQLite."""
         out: dict[str, list[Evidence]] = {o: [] for o in owners}
+        cols = 'e.owner, e.doc_id, e.start, e."end", e.s_start, e.s_end, e.rule, e.confidence, e.quote'
+        sentence = "substr(t.text, e.s_start + 1, e.s_end - e.s_start)"
         for i in range(0, len(owners), _CHUNK):
             chunk = owners[i : i + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            for owner, doc_id, start, end, s_start, s_end, rule, conf, quote in self.conn.execute(
-                'SELECT owner, doc_id, start, "end", s_start, s_end, rule, confidence, quote FROM evidence'
-                f" WHERE owner IN ({marks}) ORDER BY seq",
-                chunk,
+            if limit is None:
+                rows = f"evidence e JOIN texts t USING (doc_id) WHERE e.owner IN ({marks})"
+            else:  # the first `limit` of each owner, without reading the rest
+                ranked = (
+                    "SELECT *, ROW_NUMBER() OVER (PARTITION BY owner ORDER BY seq) AS k FROM evidence"
+                    f" WHERE owner IN ({marks})"
+                )
+                rows = f"({ranked}) e JOIN texts t USING (doc_id) WHERE e.k <= {int(limit)}"
+            sql = f"SELECT {cols}, {sentence} FROM {rows} ORDER BY e.seq"
+            for owner, doc_id, start, end, s_start, s_end, rule, conf, quote, sent in self.conn.execute(
+                sql, chunk
             ):
-                sentence = self._text(doc_id)[s_start:s_end]
+                # rows this store wrote from validated evidence: no need to validate again
                 out[owner].append(
-                    Evidence(
+                    Evidence.model_construct(
                         doc_id=doc_id,
-                        sentence=sentence,
+                        sentence=sent,
                         sentence_start=s_start,
                         sentence_end=s_end,
                         start=start,
@@ -378,13 +390,17 @@ class EmbeddedStore:
         return keys
 
     def edges(
-        self, ids: Sequence[str], direction: Direction = "both", types: Sequence[Rel] | None = None
+        self,
+        ids: Sequence[str],
+        direction: Direction = "both",
+        types: Sequence[Rel] | None = None,
+        evidence_limit: int | None = None,
     ) -> list[Edge]:
         """Edges touching any of ``ids``, sorted by (source, type, target)."""
         wanted = {t.value for t in types} if types else None
-        return self._edges(sorted(self._edge_keys(ids, direction, wanted)))
+        return self._edges(sorted(self._edge_keys(ids, direction, wanted)), evidence_limit)
 
-    def _edges(self, keys: list[tuple[str, str, str]]) -> list[Edge]:
+    def _edges(self, keys: list[tuple[str, str, str]], evidence_limit: int | None = None) -> list[Edge]:
         if not keys:
             return []
         props: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -401,7 +417,8 @@ class EmbeddedStore:
                 f"SELECT source, type, target, props FROM edges WHERE {cond}", [x for k in chunk for x in k]
             ):
                 props[(s, t, d)] = json.loads(p)
-        evidence = self._evidence([_edge_owner(*k) for k in keys])
+        owners = [_edge_owner(*k) for k in keys]
+        evidence = self._evidence(owners, evidence_limit) if evidence_limit != 0 else {o: [] for o in owners}
         return [
             Edge(
                 source=k[0],

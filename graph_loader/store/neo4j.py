@@ -540,7 +540,11 @@ class Neo4jStore:
         return [found[i] for i in ids if i in found]
 
     def edges(
-        self, ids: Sequence[str], direction: Direction = "both", types: Sequence[Rel] | None = None
+        self,
+        ids: Sequence[str],
+        direction: Direction = "both",
+        types: Sequence[Rel] | None = None,
+        evidence_limit: int | None = None,
     ) -> list[Edge]:
         """Edges touching any of ``ids``, sorted by (source, type, target)."""
         if direction not in ("out", "in", "both"):
@@ -555,6 +559,8 @@ class Neo4jStore:
             return [found[k] for k in sorted(found)]
 
         result: list[Edge] = self._read_tx(work)
+        if evidence_limit is not None:
+            result = [e.model_copy(update={"evidence": e.evidence[:evidence_limit]}) for e in result]
         return result
 
     def find(
