@@ -266,6 +266,22 @@ def viz_cmd(
     typer.echo(f"wrote {len(nodes)} nodes and {len(edges)} relationships to {output}")
 
 
+@app.command("synth")
+def synth_cmd(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Folder for articles/, gold/ and manifest.json.")
+    ],
+    docs: Annotated[int, typer.Option("--docs", min=1, help="Number of articles.")] = 1000,
+    seed: Annotated[int, typer.Option(help="Same seed, same corpus.")] = 7,
+    gold: Annotated[bool, typer.Option(help="Write the ground-truth facts too.")] = True,
+) -> None:
+    """Write a deterministic synthetic corpus of invented officials in real places, with ground truth."""
+    from graph_loader.synth import generate
+
+    report = generate(docs, seed, output, gold=gold)
+    typer.echo(f"wrote {report.docs} articles to {output}")
+
+
 @app.command("rebuild")
 def rebuild_cmd(store: StoreOpt = None, db: DbOpt = None, batch_size: int = 50) -> None:
     """Re-extract every stored document with the current rules and rebuild the graph."""

@@ -35,7 +35,9 @@ async def get_person(person_id: str, g: GraphDep) -> Response:
             posts=[g.hop(e) for e in holds],
             bodies=[g.hop(e) for e in of],
             events=[g.hop(e) for e in g.out(person.id, Rel.CHAIRED, Rel.ATTENDED, Rel.SPOKE_AT)],
-            possible_duplicates=[g.hop(e) for e in g.store.edges([person.id], "both", [Rel.POSSIBLY_SAME], HOP_EVIDENCE)],
+            possible_duplicates=[
+                g.hop(e) for e in g.store.edges([person.id], "both", [Rel.POSSIBLY_SAME], HOP_EVIDENCE)
+            ],
         )
     )
 
