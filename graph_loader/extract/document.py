@@ -137,31 +137,19 @@ def _localities(doc: Document, ctx: Places) -> list[Locality]:
         )
         seen[t.division.code] = town
         out.append(town)
-        if county.code not in listed:
-            listed.add(county.code)
-            out.append(
-                Locality(
-                    name=county.name,
-                    parent=ctx_parent_name(county),
-                    code=county.code,
-                    level=county.level,
-                    mentioned=False,
-                    evidence=ev,
-                )
-            )
-            for anc in _ancestors(county):
-                if anc.code not in listed:
-                    listed.add(anc.code)
-                    out.append(
-                        Locality(
-                            name=anc.name,
-                            parent=ctx_parent_name(anc),
-                            code=anc.code,
-                            level=anc.level,
-                            mentioned=False,
-                            evidence=ev,
-                        )
+        for div in (county, *_ancestors(county)):  # the county and its parents, once each
+            if div.code not in listed:
+                listed.add(div.code)
+                out.append(
+                    Locality(
+                        name=div.name,
+                        parent=ctx_parent_name(div),
+                        code=div.code,
+                        level=div.level,
+                        mentioned=False,
+                        evidence=ev,
                     )
+                )
     return out
 
 
