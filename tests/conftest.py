@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -21,6 +22,18 @@ def facts_of(text: str, name: str = "test.txt") -> DocumentFacts:
     """Normalize and extract one text, as the pipeline does."""
     norm = normalize(text)
     return extract(name, norm.text, norm.removed)
+
+
+def dicts_with(obj: object, keys: set[str]) -> Iterator[dict]:
+    """Every dict in a JSON tree that has all of ``keys`` (hops, pieces of evidence…)."""
+    if isinstance(obj, dict):
+        if keys <= obj.keys():
+            yield obj
+        for v in obj.values():
+            yield from dicts_with(v, keys)
+    elif isinstance(obj, list):
+        for v in obj:
+            yield from dicts_with(v, keys)
 
 
 @pytest.fixture(scope="session")

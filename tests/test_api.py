@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, dicts_with
 from fastapi.testclient import TestClient
 
 from api.main import create_app
@@ -43,14 +43,7 @@ def the(client: TestClient, name: str, label: str) -> str:
 
 
 def all_hops(obj: object) -> Iterator[dict]:
-    if isinstance(obj, dict):
-        if {"source", "type", "target", "evidence"} <= obj.keys():
-            yield obj
-        for v in obj.values():
-            yield from all_hops(v)
-    elif isinstance(obj, list):
-        for v in obj:
-            yield from all_hops(v)
+    return dicts_with(obj, {"source", "type", "target", "evidence"})
 
 
 def test_search_by_name_traditional_pinyin_and_initials(client: TestClient) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
-from conftest import CORPUS, facts_of
+from conftest import CORPUS, dicts_with, facts_of
 
 from graph_loader.pipeline import run
 
@@ -64,15 +65,8 @@ def test_every_fact_has_evidence_that_points_into_the_text(shared_dir: Path) -> 
     assert checked > 200
 
 
-def _evidence(node: object):  # type: ignore[no-untyped-def]
-    if isinstance(node, dict):
-        if "rule" in node and "quote" in node:
-            yield node
-        for v in node.values():
-            yield from _evidence(v)
-    elif isinstance(node, list):
-        for v in node:
-            yield from _evidence(v)
+def _evidence(node: object) -> Iterator[dict]:
+    return dicts_with(node, {"rule", "quote"})
 
 
 def test_same_article_gets_the_same_id_and_facts() -> None:
