@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
+import anyio
+import anyio.to_thread
 from fastapi import Depends, Request
 
 from graph_loader.queries import Graph
@@ -21,5 +24,33 @@ async def get_graph(store: Annotated[GraphStore, Depends(get_store)]) -> Graph:
     return Graph(store)
 
 
+T = TypeVar("T")
+
+
+class StoreThread:
+    """Runs store reads on one worker thread, one at a time.
+
+    The event loop stays free to answer cached requests while an answer is computed, and the
+    store is never used by two threads at once.
+    """
+
+    def __init__(self) -> None:
+        self._limiter: anyio.CapacityLimiter | None = None
+
+    async def __call__(self, fn: Callable[[], T]) -> T:
+        if self._limiter is None:  # created in the running loop
+            self._limiter = anyio.CapacityLimiter(1)
+        return await anyio.to_thread.run_sync(fn, limiter=self._limiter)
+
+
+async def get_runner(request: Request) -> StoreThread:
+    """The app's store thread."""
+    runner: StoreThread | None = getattr(request.app.state, "store_thread", None)
+    if runner is None:
+        runner = request.app.state.store_thread = StoreThread()
+    return runner
+
+
 StoreDep = Annotated[GraphStore, Depends(get_store)]
+RunDep = Annotated[StoreThread, Depends(get_runner)]
 GraphDep = Annotated[Graph, Depends(get_graph)]

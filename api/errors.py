@@ -7,10 +7,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from graph_loader.errors import ConfigError, InputError, NotFound, OfficialsGraphError, StoreError
+from graph_loader.errors import BadRequest, ConfigError, InputError, NotFound, OfficialsGraphError, StoreError
 
 STATUS: dict[type[OfficialsGraphError], int] = {
     NotFound: 404,
+    BadRequest: 400,
     InputError: 422,
     ConfigError: 500,
     StoreError: 503,

@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from api import errors
 from api.cache import ResponseCache
-from api.routes import chains, documents, entities, search, viz
+from api.routes import chains, documents, entities, evidence, search, viz
 from graph_loader import __version__
 from graph_loader.settings import Settings, get_settings
 from graph_loader.store import open_store
@@ -53,6 +53,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         entities.events,
         entities.localities,
         documents.router,
+        evidence.router,
         chains.router,
     ):
         app.include_router(router)

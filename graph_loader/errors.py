@@ -19,3 +19,7 @@ class NotFound(OfficialsGraphError):
 
 class StoreError(OfficialsGraphError):
     """The graph store failed to read or write."""
+
+
+class BadRequest(OfficialsGraphError):
+    """A request's parameters do not fit together (each one alone was valid)."""

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph_loader.models import Evidence
+from graph_loader.trusted import Picklable
 
 
 class Label(StrEnum):
@@ -98,7 +99,7 @@ def evidence_key(ev: Evidence) -> tuple[str, int, int, str]:
     return (ev.doc_id, ev.start, ev.end, ev.rule)
 
 
-class Node(BaseModel):
+class Node(Picklable):
     """A node: id, label, display name, and properties (lists and scalars only)."""
 
     model_config = ConfigDict(extra="forbid")
@@ -110,7 +111,7 @@ class Node(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
 
 
-class Edge(BaseModel):
+class Edge(Picklable):
     """A relationship with the evidence of every document that attests it."""
 
     model_config = ConfigDict(extra="forbid")
@@ -124,7 +125,11 @@ class Edge(BaseModel):
     @property
     def key(self) -> tuple[str, str, str]:
         """Identity of the relationship: one per (source, type, target)."""
-        return (self.source, self.type.value, self.target)
+        return (
+            self.source,
+            self.type._value_,
+            self.target,
+        )  # `_value_`: no descriptor lookup, loads call this a lot
 
 
 class GraphBatch(BaseModel):
@@ -135,6 +140,11 @@ class GraphBatch(BaseModel):
     documents: list[str] = Field(default_factory=list)  # doc ids in this batch
     nodes: list[Node] = Field(default_factory=list)
     edges: list[Edge] = Field(default_factory=list)
+
+
+def first_mention(evidence: list[Evidence]) -> list[Evidence]:
+    """The first piece of evidence in :func:`evidence_key` order (empty when there is none)."""
+    return [min(evidence, key=evidence_key)] if evidence else []
 
 
 def merge_evidence(old: list[Evidence], new: list[Evidence]) -> list[Evidence]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from graph_loader.graph import Label, Node
+from graph_loader.graph import Label, Node, first_mention
 from graph_loader.models import DocumentFacts
 from graph_loader.pipeline import Outcome, run
 from graph_loader.resolve import merge_resolved, resolve_documents
@@ -25,23 +25,33 @@ class LoadReport:
 
 
 class Namesakes:
-    """Stored persons by exact name, asked of the store once per name and kept up to date."""
+    """Stored persons by exact name (with their first mention), asked of the store once per name
+    and kept up to date as batches are written."""
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.known: dict[str, dict[str, Node]] = {}
 
+    def prefetch(self, names: Iterable[str]) -> None:
+        """Ask the store about every name not known yet, in one read."""
+        missing = sorted({n for n in names if n not in self.known})
+        if missing:
+            for name in missing:
+                self.known[name] = {}
+            for node in self.store.named(missing, Label.PERSON):
+                self.known[node.name][node.id] = node
+
     def __call__(self, name: str) -> list[Node]:
-        if name not in self.known:
-            found = [n for n in self.store.find([name], [Label.PERSON], limit=100) if n.name == name]
-            self.known[name] = {n.id: n for n in found}
+        self.prefetch([name])
         return list(self.known[name].values())
 
     def add(self, nodes: Iterable[Node]) -> None:
-        """Persons just written: their first evidence is now the stored one."""
+        """Persons just written: remembered with their first mention."""
         for n in nodes:
             if n.label is Label.PERSON and n.name in self.known:
-                self.known[n.name].setdefault(n.id, n)
+                first = self.known[n.name].get(n.id)
+                mentions = (first.evidence if first else []) + n.evidence
+                self.known[n.name][n.id] = n.model_copy(update={"evidence": first_mention(mentions)})
 
 
 def write_facts(
@@ -49,6 +59,7 @@ def write_facts(
 ) -> WriteSummary:
     """Resolve and write one batch of document facts."""
     namesakes = namesakes or Namesakes(store)
+    namesakes.prefetch(p.name for f in facts for p in f.persons)
     batch = resolve_documents(facts, settings.person_scope, namesakes)
     summary = store.write(batch, facts)
     namesakes.add(batch.nodes)
@@ -88,6 +99,9 @@ def load(
     def flush() -> None:
         if pending:
             facts = [o.facts for o in pending if o.facts is not None]
+            namesakes.prefetch(
+                n.name for o in pending if o.resolved for n in o.resolved[0] if n.label is Label.PERSON
+            )
             batch = merge_resolved(
                 [(o.facts.doc_id, *o.resolved) for o in pending if o.facts is not None and o.resolved],
                 namesakes,

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from graph_loader.trusted import Picklable
 
 BodyKind = Literal[
     "party_committee",
@@ -33,7 +35,7 @@ ACCOUNTABLE_KINDS: frozenset[str] = frozenset(
 )
 
 
-class _Model(BaseModel):
+class _Model(Picklable):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import TypeVar
 
 from opencc import OpenCC
 from pydantic import BaseModel, Field
@@ -17,11 +18,19 @@ from graph_loader.errors import NotFound
 from graph_loader.graph import Edge, Label, Node, Rel
 from graph_loader.models import Evidence
 from graph_loader.store.base import GraphStore
+from graph_loader.trusted import trusted
 
 MAX_CHAIN_DEPTH = 8
 MAX_HOPS = 6
 MAX_VISITED = 20_000
-HOP_EVIDENCE = 5  # pieces of evidence quoted per hop (the first ones; a link may have thousands)
+HOP_EVIDENCE = 2  # pieces of evidence quoted per hop (a link may have thousands; GET /evidence pages them)
+NODE_EVIDENCE = 5  # mentions quoted with an entity (GET /evidence pages them all)
+# answers list the first few of each kind and give the total, so a chain stays readable and fast
+MAX_HEADS = 5  # heads per body
+MAX_OTHER_POSTS = 3  # other posts per head
+MAX_POSTS = 20  # posts of a person, each with its body's chain
+MAX_ITEMS = 20  # events, inspections, bodies of a place
+T = TypeVar("T")
 HEAD_RULE = "holders of head posts (组长, 主任, 书记, 局长, 县长/市长…)"
 
 
@@ -41,7 +50,11 @@ class Hop(BaseModel):
     type: Rel
     target: Ref
     props: dict[str, object] = Field(default_factory=dict)
-    evidence: list[Evidence]
+    evidence: list[Evidence] = Field(default_factory=list)
+    more_evidence: bool = Field(
+        False,
+        description="More documents attest this relationship than are quoted (GET /evidence lists them all).",
+    )
 
 
 class Head(BaseModel):
@@ -52,6 +65,7 @@ class Head(BaseModel):
     holds: Hop
     of: Hop
     other_posts: list[Hop] = Field(default_factory=list)
+    other_posts_total: int = 0
 
 
 class BodyStep(BaseModel):
@@ -60,6 +74,7 @@ class BodyStep(BaseModel):
     body: Ref
     reached_by: Hop | None = None
     heads: list[Head] = Field(default_factory=list)
+    heads_total: int = 0
 
 
 class BodyChain(BaseModel):
@@ -92,8 +107,11 @@ class PersonChain(BaseModel):
 
     person: Ref
     posts: list[PostChain]
+    posts_total: int
     events: list[EventRole]
+    events_total: int
     inspections: list[Hop]
+    inspections_total: int
     possible_duplicates: list[Hop]
 
 
@@ -111,8 +129,11 @@ class LocalityChain(BaseModel):
     locality: Ref
     parents: list[Hop]
     inspections: list[Hop]
+    inspections_total: int
     bodies: list[BodyStep]
+    bodies_total: int
     events: list[EventView]
+    events_total: int
 
 
 class Path(BaseModel):
@@ -125,21 +146,28 @@ class Path(BaseModel):
 def ref(node: Node) -> Ref:
     """The public view of a node (without its evidence list)."""
     props = {k: v for k, v in node.props.items() if k != "aliases"}
-    return Ref(id=node.id, label=node.label, name=node.name, props=props)
+    return trusted(Ref, {"id": node.id, "label": node.label, "name": node.name, "props": props})
 
 
 class Graph:
-    """Queries over a store, with a small per-query node cache."""
+    """Queries over a store, with a small per-query node cache.
+
+    Answers are built in two passes: the walk reads relationships without evidence, then
+    :meth:`ready` reads the first :data:`HOP_EVIDENCE` pieces of evidence of every hop of the
+    answer in one store read.
+    """
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self._nodes: dict[str, Node] = {}
         self._with_evidence: set[str] = set()
+        self._pending: dict[tuple[str, str, str], list[Hop]] = {}
+        self._refs: dict[str, Ref] = {}
 
     def node(self, node_id: str, label: Label | None = None, evidence: bool = False) -> Node:
         """A node by id (with its evidence if asked); :class:`NotFound` when missing or of another label."""
         if node_id not in self._nodes or (evidence and node_id not in self._with_evidence):
-            found = self.store.nodes([node_id], evidence=evidence)
+            found = self.store.nodes([node_id], evidence=evidence, evidence_limit=NODE_EVIDENCE)
             if not found:
                 raise NotFound(f"no node with id {node_id!r}")
             self._nodes[node_id] = found[0]
@@ -151,62 +179,107 @@ class Graph:
         return node
 
     def prefetch(self, ids: Sequence[str]) -> None:
+        """Read the nodes not yet cached, in one store read."""
         missing = [i for i in dict.fromkeys(ids) if i not in self._nodes]
         if missing:
             for n in self.store.nodes(missing, evidence=False):
                 self._nodes[n.id] = n
 
+    def ref(self, node_id: str) -> Ref:
+        """The public view of a cached node, built once per query (answers are serialized, never mutated)."""
+        found = self._refs.get(node_id)
+        if found is None:
+            found = self._refs[node_id] = ref(self.node(node_id))
+        return found
+
     def hop(self, edge: Edge) -> Hop:
+        """The answer view of a relationship; its evidence is filled in by :meth:`ready`."""
         if edge.source not in self._nodes or edge.target not in self._nodes:
             self.prefetch([edge.source, edge.target])
-        return Hop(
-            source=ref(self.node(edge.source)),
-            type=edge.type,
-            target=ref(self.node(edge.target)),
-            props=edge.props,
-            evidence=edge.evidence,
+        hop = trusted(
+            Hop,
+            {
+                "source": self.ref(edge.source),
+                "type": edge.type,
+                "target": self.ref(edge.target),
+                "props": edge.props,
+                "evidence": [],
+                "more_evidence": False,
+            },
         )
+        self._pending.setdefault(edge.key, []).append(hop)
+        return hop
+
+    def ready(self, answer: T) -> T:
+        """Fill in the evidence of every hop built so far (one store read) and return ``answer``."""
+        if self._pending:
+            pending, self._pending = self._pending, {}
+            found = self.store.evidence(list(pending), HOP_EVIDENCE + 1)
+            for key, hops in pending.items():
+                evidence = found.get(key, [])
+                for h in hops:
+                    h.evidence = evidence[:HOP_EVIDENCE]
+                    h.more_evidence = len(evidence) > HOP_EVIDENCE
+        return answer
 
     def out(self, node_id: str, *types: Rel) -> list[Edge]:
-        return self.store.edges([node_id], "out", list(types), HOP_EVIDENCE)
+        """Outgoing relationships of these types (without evidence)."""
+        return self.store.edges([node_id], "out", list(types), 0)
 
     def into(self, node_id: str, *types: Rel) -> list[Edge]:
-        return self.store.edges([node_id], "in", list(types), HOP_EVIDENCE)
+        """Incoming relationships of these types (without evidence)."""
+        return self.store.edges([node_id], "in", list(types), 0)
 
     # -- bodies --------------------------------------------------------------------------------
     def heads(self, body_id: str, with_other_posts: bool = True) -> list[Head]:
-        """Persons holding the body's head posts (组长, 主任, 书记…)."""
-        return self.heads_of([body_id], with_other_posts)[body_id]
+        """Persons holding the body's head posts (组长, 主任, 书记…), the first :data:`MAX_HEADS`."""
+        return self.heads_of([body_id], with_other_posts)[body_id][0]
 
-    def heads_of(self, body_ids: Sequence[str], with_other_posts: bool = True) -> dict[str, list[Head]]:
-        """Heads of several bodies, read with three store calls whatever their number."""
-        out: dict[str, list[Head]] = {b: [] for b in body_ids}
+    def heads_of(
+        self, body_ids: Sequence[str], with_other_posts: bool = True
+    ) -> dict[str, tuple[list[Head], int]]:
+        """Heads of several bodies (the first :data:`MAX_HEADS` of each, and their number), in three
+        store reads whatever the number of bodies."""
+        out: dict[str, tuple[list[Head], int]] = {b: ([], 0) for b in body_ids}
         if not body_ids:
             return out
-        of_edges = self.store.edges(list(body_ids), "in", [Rel.OF], HOP_EVIDENCE)
+        of_edges = self.store.edges(list(body_ids), "in", [Rel.OF], 0)
         self.prefetch([e.source for e in of_edges])
-        heads = [e for e in of_edges if self.node(e.source).props.get("head")]
-        holds = self.store.edges([e.source for e in heads], "in", [Rel.HOLDS], HOP_EVIDENCE)
-        by_post: dict[str, list[Edge]] = {}
+        head_of = {e.source: e for e in of_edges if self.node(e.source).props.get("head")}
+        holds = self.store.edges(list(head_of), "in", [Rel.HOLDS], 0)
+        self.prefetch([h.source for h in holds])
+        candidates: dict[str, list[tuple[Edge, Edge]]] = {}
         for h in holds:
-            by_post.setdefault(h.target, []).append(h)
+            of = head_of[h.target]
+            candidates.setdefault(of.target, []).append((of, h))
+        chosen: dict[str, list[tuple[Edge, Edge]]] = {}
+        for body, pairs in candidates.items():
+            pairs.sort(key=lambda p: (self.node(p[0].source).name, self.node(p[1].source).name, p[1].key))
+            chosen[body] = pairs[:MAX_HEADS]
         others: dict[str, list[Edge]] = {}
         if with_other_posts:
-            for e in self.store.edges(list({h.source for h in holds}), "out", [Rel.HOLDS], HOP_EVIDENCE):
+            persons = sorted({h.source for pairs in chosen.values() for _, h in pairs})
+            for e in self.store.edges(persons, "out", [Rel.HOLDS], 0):
                 others.setdefault(e.source, []).append(e)
-        self.prefetch([h.source for h in holds] + [e.target for es in others.values() for e in es])
-        for of in heads:
-            post = self.node(of.source)
-            for h in by_post.get(post.id, []):
-                out[of.target].append(
+            self.prefetch([e.target for es in others.values() for e in es])
+        for body, pairs in chosen.items():
+            heads = []
+            for of, h in pairs:
+                rest = sorted(
+                    (e for e in others.get(h.source, []) if e.target != of.source),
+                    key=lambda e: (self.node(e.target).name, e.target),
+                )
+                heads.append(
                     Head(
-                        person=ref(self.node(h.source)),
-                        post=ref(post),
+                        person=self.ref(h.source),
+                        post=self.ref(of.source),
                         holds=self.hop(h),
                         of=self.hop(of),
-                        other_posts=[self.hop(e) for e in others.get(h.source, []) if e.target != post.id],
+                        other_posts=[self.hop(e) for e in rest[:MAX_OTHER_POSTS]],
+                        other_posts_total=len(rest),
                     )
                 )
+            out[body] = (heads, len(candidates[body]))
         return out
 
     def locality_chain(self, node_id: str, first: Rel = Rel.LOCATED_IN) -> list[Hop]:
@@ -231,9 +304,12 @@ class Graph:
         A working group → its leading group → the leading group's 组长 (and that person's post as
         县长) → 永兴县 → 郴州市 → 湖南省.
         """
+        return self.ready(self._body_chain(body_id, depth, other_posts))
+
+    def _body_chain(self, body_id: str, depth: int, other_posts: bool) -> BodyChain:
         depth = max(1, min(depth, MAX_CHAIN_DEPTH))
         start = self.node(body_id, Label.BODY)
-        steps = [BodyStep(body=ref(start), heads=self.heads(start.id, other_posts))]
+        steps = [BodyStep(body=ref(start))]
         seen = {start.id}
         current = start.id
         while len(steps) < depth:
@@ -243,12 +319,11 @@ class Graph:
             edge = up[0]
             seen.add(edge.target)
             parent = self.node(edge.target)
-            steps.append(
-                BodyStep(
-                    body=ref(parent), reached_by=self.hop(edge), heads=self.heads(parent.id, other_posts)
-                )
-            )
+            steps.append(BodyStep(body=ref(parent), reached_by=self.hop(edge)))
             current = parent.id
+        heads = self.heads_of([s.body.id for s in steps], other_posts)
+        for step in steps:
+            step.heads, step.heads_total = heads[step.body.id]
         localities: list[Hop] = []
         for step in reversed(steps):
             localities = self.locality_chain(step.body.id)
@@ -258,143 +333,190 @@ class Graph:
 
     # -- persons -------------------------------------------------------------------------------
     def person_chain(self, person_id: str, depth: int = MAX_CHAIN_DEPTH) -> PersonChain:
-        """Every post a person holds, each up its body's chain; their events; inspections of their places."""
+        """Every post a person holds, each up its body's chain; their events; inspections of their places.
+
+        Lists give their first items (the latest events) and their totals.
+        """
         person = self.node(person_id, Label.PERSON)
+        held = self.out(person.id, Rel.HOLDS)
+        self.prefetch([e.target for e in held])
+        held.sort(
+            key=lambda e: (not self.node(e.target).props.get("head"), self.node(e.target).name, e.target)
+        )
+        places = sorted({f"loc:{p}" for e in held if (p := self.node(e.target).props.get("locality"))})
+        of_by_post: dict[str, Edge] = {}
+        for e in self.store.edges([e.target for e in held[:MAX_POSTS]], "out", [Rel.OF], 0):
+            of_by_post.setdefault(e.source, e)
         posts: list[PostChain] = []
-        places: set[str] = set()
-        for holds in self.out(person.id, Rel.HOLDS):
-            post = self.node(holds.target)
-            if post.props.get("locality"):
-                places.add(f"loc:{post.props['locality']}")
-            of_edges = self.out(post.id, Rel.OF)
-            if of_edges:
-                # the heads along the chain, without their own other posts (the person's chain would
-                # otherwise carry the whole career of every colleague)
-                chain = self.body_chain(of_edges[0].target, depth, other_posts=False)
-                posts.append(PostChain(holds=self.hop(holds), of=self.hop(of_edges[0]), chain=chain))
-            else:
+        for holds in held[:MAX_POSTS]:
+            of = of_by_post.get(holds.target)
+            if of is None:
                 posts.append(PostChain(holds=self.hop(holds)))
-        events = []
-        for e in self.out(person.id, Rel.CHAIRED, Rel.ATTENDED, Rel.SPOKE_AT):
-            ev = self.node(e.target)
-            events.append(EventRole(role=e.type, event=ref(ev), date=ev.props.get("date"), hop=self.hop(e)))
-        events.sort(key=lambda r: (str(r.date or ""), r.event.id, r.role.value))
-        inspections = []
-        for place in sorted(places):
-            for e in self.into(place, Rel.ASSIGNED_TO):
-                if self.node(e.source).props.get("kind") == "inspection_team":
-                    inspections.append(self.hop(e))
-        dups = [self.hop(e) for e in self.store.edges([person.id], "both", [Rel.POSSIBLY_SAME], HOP_EVIDENCE)]
-        return PersonChain(
-            person=ref(person), posts=posts, events=events, inspections=inspections, possible_duplicates=dups
+                continue
+            # the heads along the chain, without their own other posts (the person's chain would
+            # otherwise carry the whole career of every colleague)
+            chain = self._body_chain(of.target, depth, other_posts=False)
+            posts.append(PostChain(holds=self.hop(holds), of=self.hop(of), chain=chain))
+        roles = self.out(person.id, Rel.CHAIRED, Rel.ATTENDED, Rel.SPOKE_AT)
+        self.prefetch([e.target for e in roles])
+
+        def when(e: Edge) -> tuple[str, str, str]:
+            return (str(self.node(e.target).props.get("date") or ""), e.target, e.type.value)
+
+        roles.sort(key=when)
+        latest = roles[-MAX_ITEMS:]
+        events = [
+            EventRole(
+                role=e.type,
+                event=self.ref(e.target),
+                date=self.node(e.target).props.get("date"),
+                hop=self.hop(e),
+            )
+            for e in latest
+        ]
+        sent = self.store.edges(places, "in", [Rel.ASSIGNED_TO], 0)
+        self.prefetch([e.source for e in sent])
+        teams = [e for e in sent if self.node(e.source).props.get("kind") == "inspection_team"]
+        dups = [self.hop(e) for e in self.store.edges([person.id], "both", [Rel.POSSIBLY_SAME], 0)]
+        return self.ready(
+            PersonChain(
+                person=ref(person),
+                posts=posts,
+                posts_total=len(held),
+                events=events,
+                events_total=len(roles),
+                inspections=[self.hop(e) for e in teams[:MAX_ITEMS]],
+                inspections_total=len(teams),
+                possible_duplicates=dups,
+            )
         )
 
     # -- localities ----------------------------------------------------------------------------
     def locality_view(self, locality_id: str) -> LocalityChain:
-        """Who was responsible in a place: inspection teams, local groups with heads, meetings and chairs."""
+        """Who was responsible in a place: inspection teams, local groups with heads, meetings and chairs.
+
+        Lists give their first items (the latest meetings) and their totals.
+        """
         loc = self.node(locality_id, Label.LOCALITY)
-        inspections = [self.hop(e) for e in self.into(loc.id, Rel.ASSIGNED_TO)]
+        assigned = self.into(loc.id, Rel.ASSIGNED_TO)
         located = self.into(loc.id, Rel.LOCATED_IN)
-        self.prefetch([e.source for e in located])
-        heads = self.heads_of([e.source for e in located], with_other_posts=False)
-        bodies = [
-            BodyStep(body=ref(self.node(e.source)), reached_by=self.hop(e), heads=heads[e.source])
-            for e in located
-        ]
+        self.prefetch([e.source for e in located + assigned])
         order = {"leading_group": 0, "working_group": 1, "office": 2, "committee": 3}
-        bodies.sort(key=lambda s: (order.get(str(s.body.props.get("kind")), 9), s.body.name, s.body.id))
+
+        def rank(e: Edge) -> tuple[int, str, str]:
+            body = self.node(e.source)
+            return (order.get(str(body.props.get("kind")), 9), body.name, body.id)
+
+        located.sort(key=rank)
+        shown = located[:MAX_ITEMS]
+        heads = self.heads_of([e.source for e in shown], with_other_posts=False)
+        bodies = []
+        for e in shown:
+            step_heads, total = heads[e.source]
+            bodies.append(
+                BodyStep(body=self.ref(e.source), reached_by=self.hop(e), heads=step_heads, heads_total=total)
+            )
         held = self.into(loc.id, Rel.HELD_IN)
         self.prefetch([e.source for e in held])
+        held.sort(key=lambda e: (str(self.node(e.source).props.get("date") or ""), e.source))
+        latest = held[-MAX_ITEMS:]
         chaired: dict[str, list[Edge]] = {}
-        for c in self.store.edges([e.source for e in held], "in", [Rel.CHAIRED], HOP_EVIDENCE):
+        for c in self.store.edges([e.source for e in latest], "in", [Rel.CHAIRED], 0):
             chaired.setdefault(c.target, []).append(c)
         events = [
             EventView(
-                event=ref(self.node(e.source)),
+                event=self.ref(e.source),
                 held_in=self.hop(e),
                 chairs=[self.hop(c) for c in chaired.get(e.source, [])],
             )
-            for e in held
+            for e in latest
         ]
-        events.sort(key=lambda v: (str(v.event.props.get("date") or ""), v.event.id))
-        return LocalityChain(
-            locality=ref(loc),
-            parents=self.locality_chain(loc.id, Rel.PART_OF),
-            inspections=inspections,
-            bodies=bodies,
-            events=events,
+        return self.ready(
+            LocalityChain(
+                locality=ref(loc),
+                parents=self.locality_chain(loc.id, Rel.PART_OF),
+                inspections=[self.hop(e) for e in assigned[:MAX_ITEMS]],
+                inspections_total=len(assigned),
+                bodies=bodies,
+                bodies_total=len(located),
+                events=events,
+                events_total=len(held),
+            )
         )
 
     # -- paths ---------------------------------------------------------------------------------
     def paths(self, a: str, b: str, max_hops: int = 4, limit: int = 10) -> list[Path]:
         """The shortest connections between two entities (documents and ATTESTS links left out).
 
-        Breadth-first from ``a`` over relationships in both directions, at most ``max_hops``
-        (capped at :data:`MAX_HOPS`) and :data:`MAX_VISITED` nodes, so time stays bounded.
+        Breadth-first from both ends at once over relationships in both directions, always
+        widening the smaller side, at most ``max_hops`` (capped at :data:`MAX_HOPS`) and
+        :data:`MAX_VISITED` nodes, so time stays bounded.
         """
         self.node(a)
         self.node(b)
+        if a == b:
+            return []
         max_hops = max(1, min(max_hops, MAX_HOPS))
         types = [r for r in Rel if r is not Rel.ATTESTS]
-        preds: dict[str, list[Edge]] = {a: []}
-        frontier = [a]
-        found = a == b
-        for _ in range(max_hops):
-            if found or not frontier or len(preds) > MAX_VISITED:
+        # per side: node -> (distance from that side's end, edges to the previous level)
+        sides: list[dict[str, tuple[int, list[Edge]]]] = [{a: (0, [])}, {b: (0, [])}]
+        frontiers: list[list[str]] = [[a], [b]]
+        depth = [0, 0]
+        meet: list[str] = []
+        while not meet and depth[0] + depth[1] < max_hops:
+            side = 0 if len(frontiers[0]) <= len(frontiers[1]) else 1
+            frontier, seen = frontiers[side], sides[side]
+            if not frontier or len(sides[0]) + len(sides[1]) > MAX_VISITED:
                 break
+            here_set = set(frontier)
+            depth[side] += 1
             nxt: dict[str, list[Edge]] = {}
-            for edge in self.store.edges(frontier, "both", types, evidence_limit=0):
+            for edge in self.store.edges(frontier, "both", types, 0):
                 for here, there in ((edge.source, edge.target), (edge.target, edge.source)):
-                    if here in frontier_set(frontier) and there not in preds:
+                    if here in here_set and there not in seen:
                         nxt.setdefault(there, []).append(edge)
-            preds.update(nxt)
-            frontier = sorted(nxt)
-            found = b in nxt
-        if not found or a == b:
-            return []
+            for node, edges in nxt.items():
+                seen[node] = (depth[side], edges)
+            frontiers[side] = sorted(nxt)
+            other = sides[1 - side]
+            found = [n for n in frontiers[side] if n in other]
+            if found:
+                best = min(depth[side] + other[n][0] for n in found)
+                meet = [n for n in found if depth[side] + other[n][0] == best]
         out: list[Path] = []
+        for m in meet:
+            for left in self._walks(sides[0], m, limit):
+                for right in self._walks(sides[1], m, limit):
+                    if len(out) >= limit:
+                        return self.ready(out)
+                    out.append(self._path(a, [*reversed(left), *right]))
+        return self.ready(out)
 
-        def walk(node: str, acc: list[Edge]) -> None:
-            if len(out) >= limit:
-                return
-            if node == a:
-                out.append(self._path(a, list(reversed(acc))))
-                return
-            for edge in preds[node]:
-                prev = edge.source if edge.target == node else edge.target
-                walk(prev, [*acc, edge])
+    @staticmethod
+    def _walks(preds: dict[str, tuple[int, list[Edge]]], node: str, limit: int) -> list[list[Edge]]:
+        """Up to ``limit`` edge lists from ``node`` back to the end the ``preds`` side started from."""
+        walks: list[list[Edge]] = []
 
-        walk(b, [])
-        return out
+        def walk(here: str, acc: list[Edge]) -> None:
+            if len(walks) >= limit:
+                return
+            if not preds[here][1]:
+                walks.append(acc)
+                return
+            for edge in preds[here][1]:
+                walk(edge.source if edge.target == here else edge.target, [*acc, edge])
+
+        walk(node, [])
+        return walks
 
     def _path(self, start: str, edges: list[Edge]) -> Path:
         hops, rev = [], []
         here = start
-        # the walk read no evidence: read it now for the few edges of the answer
-        full = {
-            e.key: e for e in self.store.edges(list({e.source for e in edges}), "out", None, HOP_EVIDENCE)
-        }
-        edges = [full.get(e.key, e) for e in edges]
         for e in edges:
             hops.append(self.hop(e))
             rev.append(e.source != here)
             here = e.target if e.source == here else e.source
         return Path(hops=hops, reversed=rev)
-
-
-@cache
-def _frontier_cache() -> dict[int, set[str]]:
-    return {}
-
-
-def frontier_set(frontier: list[str]) -> set[str]:
-    """A set view of the BFS frontier, built once per frontier list."""
-    cache_ = _frontier_cache()
-    key = id(frontier)
-    if key not in cache_ or len(cache_[key]) != len(frontier):
-        cache_.clear()
-        cache_[key] = set(frontier)
-    return cache_[key]
 
 
 @cache

@@ -30,6 +30,8 @@ from graph_loader.graph import (
     Label,
     Node,
     Rel,
+    evidence_key,
+    first_mention,
     merge_evidence,
     merge_props,
     node_id,
@@ -372,20 +374,35 @@ def merge_resolved(
     """Merge documents resolved one by one into a batch, and link namesakes across provinces."""
     nodes: dict[str, Node] = {}
     edges: dict[tuple[str, str, str], Edge] = {}
+    # evidence gathered with a set of the keys seen: a place named by every document of the batch
+    # would otherwise be merged pairwise, quadratic in the batch size
+    seen: dict[object, set[tuple[str, int, int, str]]] = {}
     docs: list[str] = []
+
+    def gather(item: Node | Edge, into: Node | Edge, key: object) -> None:
+        if item.props and item.props != into.props:
+            into.props = merge_props(into.props, item.props)
+        keys = seen.get(key)
+        if keys is None:  # the first repeat: from now on `into` owns its evidence list
+            into.evidence = list(into.evidence)
+            keys = seen[key] = {evidence_key(ev) for ev in into.evidence}
+        for ev in item.evidence:
+            k = evidence_key(ev)
+            if k not in keys:
+                keys.add(k)
+                into.evidence.append(ev)
+
     for doc_id, doc_nodes, doc_edges in parts:
         docs.append(doc_id)
         for n in doc_nodes:
             if n.id in nodes:
-                nodes[n.id].props = merge_props(nodes[n.id].props, n.props)
-                nodes[n.id].evidence = merge_evidence(nodes[n.id].evidence, n.evidence)
+                gather(n, nodes[n.id], n.id)
             else:
                 nodes[n.id] = n
         for e in doc_edges:
             k = e.key
             if k in edges:
-                edges[k].props = merge_props(edges[k].props, e.props)
-                edges[k].evidence = merge_evidence(edges[k].evidence, e.evidence)
+                gather(e, edges[k], k)
             else:
                 edges[k] = e
     _link_namesakes(nodes, edges, same_name)
@@ -412,10 +429,12 @@ def _link_namesakes(
         if n.label is Label.PERSON:
             by_name.setdefault(n.name, {})[n.id] = n
     for name, group in by_name.items():
-        first = {nid: n.evidence[:1] for nid, n in group.items()}
+        # each person's first mention in document order, stored or in this batch, so the link's
+        # evidence does not depend on how documents were split into batches
+        first = {nid: first_mention(n.evidence) for nid, n in group.items()}
         if same_name is not None:
             for stored in same_name(name):
-                first[stored.id] = stored.evidence[:1]
+                first[stored.id] = first_mention(first.get(stored.id, []) + stored.evidence)
         if len(first) < 2:
             continue
         provinces = {nid: group.get(nid) for nid in first}

@@ -32,10 +32,21 @@ and how the store copes:
   values itself, so both servers accept and refuse the same batches.
 - Its users are ArcadeDB's: the Bolt login is ``root`` (not ``neo4j``), and the database is the
   plugin's default (``arcadedb.bolt.defaultDatabase``), so clients name none.
+- Query planning, where the store's reads would be slow rather than wrong: a pattern anchored on
+  its right end, ``MATCH (m)-[x]->(n:Label {id: $id})``, scanned every node (hundreds of ms on a
+  small graph) where ``MATCH (n:Label {id: $id}) OPTIONAL MATCH (n)<-[x]-(m)`` seeks the index;
+  ``MATCH (n {id: $id})`` without a label scans too; a ``UNION ALL`` costs about a millisecond per
+  branch; and an ``ORDER BY`` over whole records (every node with its evidence, for an export)
+  exceeded the server's query heap budget (``arcadedb.queryMaxHeapRAM``) at a few thousand
+  documents. The Cypher files start every read from a labelled id seek, send each id to one label,
+  and page exports by id; a scan reads whole records, evidence lists included, so substring search
+  (``find.cypher``) grows with the graph.
 - Everything else the store uses behaved like Neo4j 5: ``UNWIND`` + ``MERGE`` with ``ON CREATE``,
   ``SET n += map``, list comprehensions, ``coalesce``, ``UNION ALL`` with per-branch ``ORDER BY`` and
   ``LIMIT``, ``startNode``/``endNode``, ``properties()``, ``labels()``, ``type()``, uniqueness
-  constraint errors, Neo4j 5 ``CREATE CONSTRAINT … REQUIRE … IS UNIQUE`` and ``SHOW INDEXES``.
+  constraint errors, Neo4j 5 ``CREATE CONSTRAINT … REQUIRE … IS UNIQUE`` and ``SHOW INDEXES``; also
+  map parameters read as ``$ids.Person``, map projections ``x{.*, evidence: x.evidence[..$n]}``,
+  ``OPTIONAL MATCH … WHERE`` (a null row when nothing matches), and ``reduce`` with list slicing.
 - Not Cypher, but the process: a SIGTERM handled by the JVM crashed it on its way out (a segfault
   in the Python runtime during the JVM's shutdown hooks), so the server starts the JVM with ``-Xrs``
   and stops itself from Python on SIGTERM.

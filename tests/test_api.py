@@ -109,6 +109,27 @@ def test_paths_between_two_officials(client: TestClient) -> None:
     assert all(h["evidence"] for p in paths for h in p["hops"])
 
 
+def test_evidence_pages_list_what_answers_quote_and_more(client: TestClient) -> None:
+    pid = the(client, "刘春林", "Person")
+    hops = list(all_hops(client.get(f"/chains/person/{pid}").json()))
+    for hop in hops[:20]:
+        params = {
+            "source": hop["source"]["id"],
+            "type": hop["type"],
+            "target": hop["target"]["id"],
+            "limit": 100,
+        }
+        page = client.get("/evidence", params=params).json()
+        assert page["data"][: len(hop["evidence"])] == hop["evidence"]
+        assert hop["more_evidence"] == (page["count"] > len(hop["evidence"]))
+    mentions = client.get("/evidence", params={"id": pid, "limit": 100}).json()
+    assert mentions["count"] >= len(mentions["data"]) > 0
+    assert all("刘春林" in m["sentence"] for m in mentions["data"])
+    assert client.get("/evidence", params={"id": pid, "source": pid}).status_code == 400
+    missing = {"source": pid, "type": "HOLDS", "target": "post:none"}
+    assert client.get("/evidence", params=missing).status_code == 404
+
+
 def test_errors_are_json_in_one_shape(client: TestClient) -> None:
     r = client.get("/persons/person:doesnotexist")
     assert r.status_code == 404 and r.json()["error"]["type"] == "NotFound"
@@ -136,3 +157,43 @@ def test_seed_answers(client: TestClient) -> None:
         assert [p["target"]["name"] for p in parent] == ["迎接中央环保督察专项工作组"]
     # wang wentao finds 王文涛
     assert "王文涛" in [h["name"] for h in find(client, "wang wentao")["data"]]
+
+
+def test_concurrent_requests_get_the_same_answers_as_one_by_one(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    import anyio
+    import httpx
+
+    store = EmbeddedStore(tmp_path_factory.mktemp("concurrent") / "g.sqlite")
+    load(PATHS, store)
+    app = create_app(store)
+    with TestClient(app) as c:
+        pid = the(c, "刘春林", "Person")
+        lid = the(c, "永兴县", "Locality")
+        urls = [
+            f"/chains/person/{pid}",
+            f"/chains/locality/{lid}",
+            f"/persons/{pid}",
+            "/search?q=县委书记",
+        ] * 5
+        alone = [c.get(u).json() for u in urls]
+
+    async def together() -> list[object]:
+        # a fresh app: nothing in its response cache, every answer computed while others wait
+        transport = httpx.ASGITransport(app=create_app(store))
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            out: list[object] = [None] * len(urls)
+
+            async def fetch(i: int) -> None:
+                r = await client.get(urls[i])
+                assert r.status_code == 200
+                out[i] = r.json()
+
+            async with anyio.create_task_group() as tg:
+                for i in range(len(urls)):
+                    tg.start_soon(fetch, i)
+            return out
+
+    assert anyio.run(together) == alone
+    store.close()

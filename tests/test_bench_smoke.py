@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -80,11 +81,32 @@ def test_api_benchmark_has_no_errors(loaded: dict) -> None:
             "8",
             "--ids",
             "10",
+            "--client",
+            "asyncio",
             "--json",
             str(loaded["work"] / "api.json"),
         ]
     )
     assert r["errors"] == 0 and r["n"] == 200
+    assert r["first_answers"]["errors"] == 0 and r["first_answers"]["n"] > 0
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (apt-get install wrk)")
+def test_api_benchmark_with_wrk_has_no_errors(loaded: dict) -> None:
+    args = [
+        "--db",
+        str(loaded["db"]),
+        "--ids",
+        "10",
+        "--client",
+        "wrk",
+        "--seconds",
+        "2",
+        "--concurrency",
+        "8",
+    ]
+    r = bench_module("api_bench").main([*args, "--json", str(loaded["work"] / "api_wrk.json")])
+    assert r["client"] == "wrk" and r["errors"] == 0 and r["n"] > 0 and r["p99_ms"] >= r["p50_ms"] > 0
 
 
 @pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="the shared seeds are not beside the repository")

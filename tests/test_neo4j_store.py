@@ -27,14 +27,17 @@ from graph_loader.store.neo4j import Neo4jStore, cypher_file, cypher_statements,
 CYPHER = ROOT / "cypher"
 STORE_SOURCE = Path(store_module.__file__).read_text(encoding="utf-8")
 TEMPLATES = {
+    "all_nodes",
     "read_nodes",
     "read_edges",
+    "read_relationships",
+    "read_named",
     "find",
     "counts",
     "write_nodes",
     "write_edges",
 }
-NO_INPUT = {"schema", "document_ids", "counts"}  # files that take no parameter
+NO_INPUT = {"schema", "document_ids", "counts", "all_nodes"}  # files that take no parameter
 
 
 def ev(
@@ -131,7 +134,7 @@ def test_relationship_writes_match_endpoints_in_separate_clauses() -> None:
     assert re.search(r"^MATCH \(a:__SOURCE__ \{id: r\.source\}\)$", text, re.M)
     assert re.search(r"^MATCH \(b:__TARGET__ \{id: r\.target\}\)$", text, re.M)
     assert "MERGE (a)-[x:__TYPE__]->(b)" in text
-    assert "[e IN r.evidence WHERE NOT e IN coalesce(x.evidence, [])]" in text
+    assert "reduce(l = old, i IN r.evidence |" in text and "STARTS WITH i.k" in text
     assert "UNWIND $rows AS r" in text and "MERGE (n:__LABEL__ {id: r.id})" in cypher_file("write_nodes")
 
 
@@ -176,6 +179,7 @@ def test_user_text_only_ever_travels_as_parameters() -> None:
     )
     store = Neo4jStore.__new__(Neo4jStore)  # no connection: only the statement building is exercised
     store.batch_size = 1
+    store._labels = {}
     tx = RecordingTx()
     facts = facts_of("5月6日,永兴县召开会议。", nasty)
     summary = store._write_tx(tx, batch.nodes, batch.edges, [facts], [])  # type: ignore[arg-type]
@@ -187,7 +191,9 @@ def test_user_text_only_ever_travels_as_parameters() -> None:
         assert (
             q in {cypher_file(n) for n in cypher_names()}
             or "UNION ALL" in q
-            or re.search(r"\((?:n|a|b):(?:Person|Post|Body|Locality|Event|Document) \{id: r\.\w+\}\)", q)
+            or re.search(
+                r"\((?:n|a|b):(?:Person|Post|Body|Locality|Event|Document) \{id: (?:[rk]\.\w+|id)\}\)", q
+            )
         )
     assert any(nasty in str(p) for _, p in tx.sent)
 
@@ -375,6 +381,145 @@ def test_schema_can_be_applied_again_and_clear_empties(neo4j_store: Neo4jStore) 
     neo4j_store.clear()
     assert neo4j_store.counts() == {"nodes": {}, "relationships": {}}
     assert neo4j_store.document_ids() == []
+
+
+@pytest.mark.server
+def test_evidence_comes_in_key_order_and_limits_are_cut_on_the_server(neo4j_store: Neo4jStore) -> None:
+    def batch(*docs: str) -> GraphBatch:
+        return GraphBatch(
+            nodes=[
+                Node(id="person:a", label=Label.PERSON, name="张三", evidence=[ev(doc=d) for d in docs]),
+                Node(id="event:m", label=Label.EVENT, name="动员会"),
+            ],
+            edges=[
+                Edge(
+                    source="person:a", type=Rel.CHAIRED, target="event:m", evidence=[ev(doc=d) for d in docs]
+                )
+            ],
+        )
+
+    neo4j_store.write(batch("d3", "d1"), [])
+    neo4j_store.write(batch("d2", "d0"), [])  # interleaves with what is stored
+    order = ["d0", "d1", "d2", "d3"]
+    key = ("person:a", "CHAIRED", "event:m")
+    [person] = neo4j_store.nodes(["person:a"])
+    assert [e.doc_id for e in person.evidence] == order
+    assert [e.doc_id for e in neo4j_store.nodes(["person:a"], evidence_limit=2)[0].evidence] == order[:2]
+    assert neo4j_store.nodes(["person:a"], evidence=False)[0].evidence == []
+    [chaired] = neo4j_store.edges(["event:m"], "in", evidence_limit=3)
+    assert [e.doc_id for e in chaired.evidence] == order[:3]
+    assert neo4j_store.edges(["event:m"], "in", evidence_limit=0)[0].evidence == []
+    found = neo4j_store.evidence([key, ("person:a", "CHAIRED", "nope"), key], 1)
+    assert [e.doc_id for e in found[key]] == ["d0"] and found[("person:a", "CHAIRED", "nope")] == []
+    assert [e.doc_id for e in neo4j_store.evidence([key])[key]] == order
+
+    # on the server the list is in key order (so the first pieces are cut there), one string per key
+    with neo4j_store._session() as session:
+        stored = session.run("MATCH (n:Person {id: 'person:a'}) RETURN n.evidence AS e").single()["e"]
+    assert stored == sorted(stored) and len(stored) == 4
+    neo4j_store.write(batch("d1", "d0"), [])  # already stored: nothing added
+    assert len(neo4j_store.nodes(["person:a"])[0].evidence) == 4
+
+    # a list written before lists were kept in order (plain JSON, no marker) is still read in order
+    legacy = evidence_json([ev(doc="c0"), ev(doc="a0")])
+    with neo4j_store._session() as session:
+        session.execute_write(
+            lambda tx: tx.run(
+                "MATCH (n:Person {id: 'person:a'}) SET n.evidence = $e REMOVE n._evidence_sorted", e=legacy
+            ).consume()
+        )
+    assert [e.doc_id for e in neo4j_store.nodes(["person:a"], evidence_limit=1)[0].evidence] == ["a0"]
+    neo4j_store.write(batch("b0"), [])
+    [person] = neo4j_store.nodes(["person:a"])
+    assert [e.doc_id for e in person.evidence] == ["a0", "b0", "c0"]
+    assert [e.doc_id for e in neo4j_store.nodes(["person:a"], evidence_limit=2)[0].evidence] == ["a0", "b0"]
+
+
+@pytest.mark.server
+def test_reads_find_nodes_whatever_label_they_were_expected_under(neo4j_store: Neo4jStore) -> None:
+    batch = small_batch()
+    batch.nodes.append(Node(id="b2", label=Label.BODY, name="无前缀"))  # an id without a label prefix
+    batch.edges.append(Edge(source="b2", type=Rel.LOCATED_IN, target="loc:430000"))
+    neo4j_store.write(batch, [])
+    fresh = Neo4jStore.__new__(Neo4jStore)  # the same connection, nothing learned yet
+    fresh.__dict__.update(neo4j_store.__dict__, _labels={})
+    assert [n.id for n in fresh.nodes(["b2", "person:a", "nope"])] == ["b2", "person:a"]
+    fresh._labels.update({"person:a": Label.BODY, "event:m": Label.PERSON})  # wrong guesses
+    assert [n.label for n in fresh.nodes(["person:a", "event:m"])] == [Label.PERSON, Label.EVENT]
+    fresh._labels.update({"person:a": Label.BODY, "event:m": Label.PERSON})
+    keys = [e.key for e in fresh.edges(["person:a", "event:m", "b2"])]
+    assert keys == [
+        ("b2", "LOCATED_IN", "loc:430000"),
+        ("event:m", "HELD_IN", "loc:430000"),
+        ("person:a", "CHAIRED", "event:m"),
+    ]
+    assert fresh._labels["person:a"] is Label.PERSON and fresh._labels["loc:430000"] is Label.LOCALITY
+    assert list(fresh.evidence([("person:a", "CHAIRED", "event:m")], 1).values()) == [[ev()]]
+
+
+@pytest.mark.server
+def test_a_read_of_many_ids_is_one_statement(
+    neo4j_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    neo4j_store.write(small_batch(), [])
+    statements: list[str] = []
+    real = neo4j_store._run_labels
+
+    def counting(tx: Any, templates: Any, groups: Any, *rest: Any) -> set[str]:
+        statements.append(",".join(sorted(groups)))
+        return real(tx, templates, groups, *rest)
+
+    monkeypatch.setattr(neo4j_store, "_run_labels", counting)
+    ids = ["person:a", "event:m", "loc:430000"]
+    assert len(neo4j_store.edges(ids, "both", None, 0)) == 2
+    assert len(neo4j_store.nodes(ids, evidence=False)) == 3
+    assert statements == ["Event,Locality,Person"] * 2
+
+
+@pytest.mark.server
+def test_named_and_find(neo4j_store: Neo4jStore) -> None:
+    neo4j_store.write(small_batch(), [])
+    neo4j_store.write(
+        GraphBatch(
+            nodes=[
+                Node(id="person:b", label=Label.PERSON, name="张三", evidence=[ev(doc="d0"), ev(doc="d9")]),
+                Node(id="body:z", label=Label.BODY, name="张三"),
+            ]
+        ),
+        [],
+    )
+    named = neo4j_store.named(["张三", "李四"], Label.PERSON)
+    assert [(n.id, [e.doc_id for e in n.evidence]) for n in named] == [
+        ("person:a", ["d1"]),
+        ("person:b", ["d0"]),
+    ]
+    assert named[0].props == {"aliases": ["张三同志"], "province": None}
+    assert neo4j_store.named([], Label.PERSON) == [] and neo4j_store.named(["张"], Label.PERSON) == []
+    [person] = neo4j_store.find(["张三同"], [Label.PERSON])
+    assert person.id == "person:a" and person.evidence == [] and person.props == {"province": None}
+
+
+@pytest.mark.server
+def test_reads_are_retried_on_transient_failures_only(
+    neo4j_store: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from neo4j.exceptions import CypherSyntaxError, SessionExpired
+
+    neo4j_store.write(small_batch(), [])
+    real = neo4j_store._nodes_tx
+    failures = [SessionExpired("connection lost")]
+
+    def flaky(*args: Any, **kwargs: Any) -> Any:
+        if failures:
+            raise failures.pop()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(neo4j_store, "_nodes_tx", flaky)
+    assert [n.id for n in neo4j_store.nodes(["person:a"])] == ["person:a"]  # retried once
+    failures.append(CypherSyntaxError("bad statement"))
+    with pytest.raises(StoreError):
+        neo4j_store.nodes(["person:a"])
+    assert not failures
 
 
 def test_evidence_is_stored_as_json_strings() -> None:

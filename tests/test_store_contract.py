@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, facts_of
 
-from graph_loader.graph import Label, Rel
+from graph_loader.graph import Label, Rel, evidence_key
 from graph_loader.loader import write_facts
 from graph_loader.models import DocumentFacts
 from graph_loader.pipeline import run
@@ -63,6 +63,11 @@ def snapshot(store: GraphStore) -> dict[str, Any]:
         "out_holds": [e.model_dump() for e in store.edges(some, "out", [Rel.HOLDS, Rel.OF])],
         "find": [n.id for n in store.find(["组长", "永兴", "xie", "领导小组"], limit=30)],
         "find_persons": [n.id for n in store.find(["王", "李"], [Label.PERSON], limit=10)],
+        "first_mentions": [n.model_dump() for n in store.nodes(some, evidence_limit=2)],
+        "first_evidence": {
+            "|".join(k): [e.model_dump() for e in v]
+            for k, v in store.evidence([e.key for e in store.edges(some)], 2).items()
+        },
     }
 
 
@@ -86,6 +91,8 @@ def test_every_relationship_has_evidence_from_a_stored_sentence(store: GraphStor
             assert doc.text[ev.sentence_start : ev.sentence_end] == ev.sentence
             assert doc.text[ev.start : ev.end] == ev.quote
             n += 1
+        assert edge.evidence == sorted(edge.evidence, key=evidence_key)  # the same order on every store
+        assert store.evidence([edge.key], 1)[edge.key] == edge.evidence[:1]
     assert n > 300
 
 
@@ -141,3 +148,26 @@ def test_documents_round_trip(store: GraphStore) -> None:
     assert store.has_document(first.doc_id)
     assert store.document(first.doc_id) == first
     assert not store.has_document("0" * 16)
+
+
+def test_aliases_added_by_a_later_batch_are_found_at_once(store: GraphStore) -> None:
+    from graph_loader.graph import GraphBatch, Node
+    from graph_loader.models import Evidence
+
+    def batch(doc: str, aliases: list[str]) -> tuple[GraphBatch, list[DocumentFacts]]:
+        text = "县委书记张三主持会议。"
+        ev = Evidence(
+            doc_id=doc, sentence=text, sentence_start=0, sentence_end=len(text), start=4, end=6,
+            quote="张三", rule="test", confidence=0.9,
+        )  # fmt: skip
+        node = Node(
+            id="person:alias-test", label=Label.PERSON, name="张三", props={"aliases": aliases}, evidence=[ev]
+        )
+        return GraphBatch(documents=[doc], nodes=[node]), [
+            DocumentFacts(doc=f"{doc}.txt", doc_id=doc, text=text)
+        ]
+
+    store.write(*batch("alias1", ["zhangsan"]))
+    store.write(*batch("alias2", ["張三"]))
+    for term in ("zhangsan", "張三"):
+        assert [n.id for n in store.find([term], [Label.PERSON])] == ["person:alias-test"], term

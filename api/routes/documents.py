@@ -6,7 +6,7 @@ import json
 
 from fastapi import APIRouter, Response
 
-from api.deps import StoreDep
+from api.deps import RunDep, StoreDep
 from api.schemas import DocumentPublic, Span, json_response
 from graph_loader.errors import NotFound
 
@@ -35,9 +35,9 @@ def _spans(data: object, kind: str, out: list[Span], value: str = "") -> None:
 
 
 @router.get("/{doc_id}", response_model=DocumentPublic)
-async def get_document(doc_id: str, store: StoreDep) -> Response:
+async def get_document(doc_id: str, store: StoreDep, run: RunDep) -> Response:
     """Metadata and normalized text, with the span of every fact (``doc:<id>`` or the bare content id)."""
-    facts = store.document(doc_id.removeprefix("doc:"))
+    facts = await run(lambda: store.document(doc_id.removeprefix("doc:")))
     if facts is None:
         raise NotFound(f"no document with id {doc_id!r}")
     data = json.loads(facts.model_dump_json(by_alias=True))

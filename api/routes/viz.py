@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 import graph_loader
-from api.deps import StoreDep
+from api.deps import RunDep, StoreDep
 from graph_loader.viz import neighbourhood, render_html
 
 STATIC = Path(graph_loader.__file__).resolve().parent / "static"
@@ -21,12 +21,13 @@ router = APIRouter(prefix="/viz", tags=["viz"])
 async def viz_page(
     node_id: str,
     store: StoreDep,
+    run: RunDep,
     depth: Annotated[int, Query(ge=1, le=3, description="Relationships away from the entity (≤ 3).")] = 1,
     hierarchical: Annotated[bool, Query(description="Top-down layout, for chains.")] = False,
     documents: Annotated[bool, Query(description="Show the documents attesting each node.")] = False,
 ) -> HTMLResponse:
     """The entity's neighbourhood as an interactive graph; click a node to open its own page."""
-    nodes, edges = neighbourhood(store, node_id, depth=depth, include_documents=documents)
+    nodes, edges = await run(lambda: neighbourhood(store, node_id, depth=depth, include_documents=documents))
     html = render_html(
         nodes, edges, node_id, hierarchical=hierarchical, link_base="/viz/", asset_base="/static/"
     )

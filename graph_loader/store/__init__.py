@@ -1,4 +1,4 @@
-"""Graph stores: an embedded default (SQLite + networkx) and Neo4j through the official driver."""
+"""Graph stores: an embedded default (SQLite + an in-memory topology) and Neo4j through the official driver."""
 
 from __future__ import annotations
 
@@ -11,9 +11,15 @@ def open_store(kind: str | None = None, settings: Settings | None = None) -> Gra
     settings = settings or get_settings()
     kind = kind or settings.store
     if kind == "embedded":
+        import gc
+
         from graph_loader.store.embedded import EmbeddedStore
 
-        return EmbeddedStore(settings.store_path)
+        store = EmbeddedStore(settings.store_path)
+        # the topology is millions of long-lived objects: keep the cyclic collector from walking
+        # them again and again while a load or the API allocates
+        gc.freeze()
+        return store
     if kind == "neo4j":
         from graph_loader.store.neo4j import Neo4jStore
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from graph_loader.graph import Edge, GraphBatch, Label, Node, Rel
-from graph_loader.models import DocumentFacts
+from graph_loader.models import DocumentFacts, Evidence
 
 Direction = Literal["out", "in", "both"]
 
@@ -55,11 +55,14 @@ class GraphStore(Protocol):
         """Content ids of every stored document."""
         ...
 
-    def nodes(self, ids: Sequence[str], evidence: bool = True) -> list[Node]:
+    def nodes(
+        self, ids: Sequence[str], evidence: bool = True, evidence_limit: int | None = None
+    ) -> list[Node]:
         """The nodes with these ids, in the order asked (unknown ids are left out).
 
         With ``evidence=False`` the nodes come without their evidence lists (cheaper, for answers
-        that show only names and properties).
+        that show only names and properties); ``evidence_limit`` keeps the first pieces of each
+        node's evidence (a person may be mentioned by thousands of documents).
         """
         ...
 
@@ -77,10 +80,26 @@ class GraphStore(Protocol):
         """
         ...
 
+    def evidence(
+        self, keys: Sequence[tuple[str, str, str]], limit: int | None = None
+    ) -> dict[tuple[str, str, str], list[Evidence]]:
+        """The evidence of relationships given as ``(source, type, target)``, the first ``limit`` of each.
+
+        Evidence is ordered by :func:`~graph_loader.graph.evidence_key` (document, offsets, rule) on
+        every store, so answers do not depend on the order documents were loaded in.
+        """
+        ...
+
+    def named(self, names: Sequence[str], label: Label) -> list[Node]:
+        """Nodes of ``label`` whose name is exactly one of ``names``, each with its first piece of
+        evidence (in :func:`~graph_loader.graph.evidence_key` order); sorted by id."""
+        ...
+
     def find(
         self, terms: Sequence[str], labels: Sequence[Label] | None = None, limit: int = 50
     ) -> list[Node]:
-        """Nodes whose name or an alias contains any of ``terms`` (already normalized by the caller)."""
+        """Nodes whose name or an alias contains any of ``terms`` (already normalized by the caller),
+        without their evidence; exact names first, then shorter names, then ids."""
         ...
 
     def counts(self) -> dict[str, dict[str, int]]:

@@ -1,4 +1,4 @@
-"""The embedded store: SQLite on disk, a compact networkx graph in memory for queries.
+"""The embedded store: SQLite on disk, a compact typed adjacency in memory for queries.
 
 Choose it when no server is wanted (the default); it holds a corpus of hundreds of thousands of
 articles on a laptop. What lives where:
@@ -7,9 +7,9 @@ articles on a laptop. What lives where:
   piece of evidence in its own table (the quoted sentence is rebuilt from the document's text on
   read, so it is stored once). Each batch is one transaction, so a crash or kill mid-load leaves
   the previous batches intact and the interrupted one absent; a re-run skips stored documents.
-- Memory: a networkx ``DiGraph`` of ids, labels, names and relationship types — without the
-  ``ATTESTS`` links of documents, which stay on disk — and one string holding every node's name and
-  aliases for substring search.
+- Memory: a :class:`~graph_loader.store.topology.Topology` of ids, labels, names and relationships
+  grouped by type — without the ``ATTESTS`` links of documents, which stay on disk — and one string
+  holding every node's name and aliases for substring search.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-import networkx as nx
-
 from graph_loader.errors import StoreError
-from graph_loader.graph import Edge, GraphBatch, Label, Node, Rel, merge_props
+from graph_loader.graph import Edge, GraphBatch, Label, Node, Rel, evidence_key, merge_props
 from graph_loader.models import DocumentFacts, Evidence
 from graph_loader.store.base import Direction, WriteSummary
+from graph_loader.store.topology import Topology
+from graph_loader.trusted import trusted
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (doc_id TEXT PRIMARY KEY, name TEXT NOT NULL, facts TEXT NOT NULL);
@@ -45,9 +45,13 @@ CREATE UNIQUE INDEX IF NOT EXISTS evidence_key ON evidence (owner, doc_id, start
 """
 _VERSION = 2  # layout of the SQLite file
 _CHUNK = 400
+_COMPOUND = 200  # SELECTs per UNION ALL (SQLite allows 500)
+_EV_ORDER = 'doc_id, start, "end", rule'  # the evidence_key index order
 _ON_DISK = Rel.ATTESTS.value  # the one relationship type kept out of memory
 _SEP = "\n"
 _SEGMENT = 20_000  # search entries per joined string
+_LABELS = {label.value: label for label in Label}  # a dict lookup is several times faster than Label(x)
+_RELS = {rel.value: rel for rel in Rel}
 
 
 def _edge_owner(source: str, typ: str, target: str) -> str:
@@ -89,39 +93,36 @@ class EmbeddedStore:
 
     # -- memory ------------------------------------------------------------------------------
     def _load_graph(self) -> None:
-        g = nx.DiGraph()
+        topo = Topology()
         self._search_ids: list[str] = []
         self._search_text: list[str] = []
+        self._search_at: dict[str, int] = {}
         self._segments: list[tuple[str, list[int]]] = []
         for nid, label, name, props in self.conn.execute(
             "SELECT id, label, name, props FROM nodes ORDER BY id"
         ):
             data = json.loads(props)
-            g.add_node(nid, label=sys_intern(label), name=name, props=_light(data))
+            topo.add_node(nid, label, name, _light(data))
             self._index(nid, name, data.get("aliases", []))
         for source, typ, target, props in self.conn.execute(
             "SELECT source, type, target, props FROM edges WHERE type != ?", (_ON_DISK,)
         ):
-            self._add_type(g, source, typ, target, json.loads(props))
-        self.graph = g
-
-    @staticmethod
-    def _add_type(g: nx.DiGraph, source: str, typ: str, target: str, props: dict[str, Any]) -> None:
-        if g.has_edge(source, target):
-            data = g[source][target]
-            if typ not in data["types"]:
-                data["types"] = (*data["types"], sys_intern(typ))
-        else:
-            g.add_edge(source, target, types=(sys_intern(typ),))
-            data = g[source][target]
-        if props:  # most relationships have none; the few that do (dates, task, reason) stay in memory
-            data.setdefault("props", {})[typ] = props
+            topo.add_edge(source, typ, target, json.loads(props))
+        self.graph = topo
 
     def _index(self, nid: str, name: str, aliases: Iterable[str]) -> None:
-        self._search_ids.append(nid)
-        self._search_text.append("\x1f".join([name, *aliases]).replace(_SEP, " "))
-        seg = (len(self._search_ids) - 1) // _SEGMENT
-        del self._segments[seg:]  # only the last segment is rebuilt after appends
+        """Add a node's name and aliases to the search index, or replace them."""
+        text = "\x1f".join([name, *aliases]).replace(_SEP, " ")
+        at = self._search_at.get(nid)
+        if at is None:
+            at = self._search_at[nid] = len(self._search_ids)
+            self._search_ids.append(nid)
+            self._search_text.append(text)
+        elif self._search_text[at] != text:
+            self._search_text[at] = text
+        else:
+            return
+        del self._segments[at // _SEGMENT :]  # joined strings are rebuilt from the changed one on
 
     def _segment(self, k: int) -> tuple[str, list[int]]:
         """Search text of entries ``k*_SEGMENT …`` joined in one string, with each entry's offset."""
@@ -149,16 +150,17 @@ class EmbeddedStore:
         edge_props: dict[tuple[str, str, str], dict[str, Any]] = {}
         try:
             self.conn.execute("BEGIN IMMEDIATE")
-            for f in facts:
-                cur = self.conn.execute(
-                    "INSERT OR IGNORE INTO documents (doc_id, name, facts) VALUES (?, ?, ?)",
-                    (f.doc_id, f.doc, f.model_dump_json(by_alias=True, exclude={"text"})),
-                )
-                if cur.rowcount:
-                    summary.documents += 1
-                    self.conn.execute(
-                        "INSERT OR IGNORE INTO texts (doc_id, text) VALUES (?, ?)", (f.doc_id, f.text)
-                    )
+            stored = self._stored_docs([f.doc_id for f in facts])
+            new_docs = list({f.doc_id: f for f in facts if f.doc_id not in stored}.values())
+            self.conn.executemany(
+                "INSERT INTO documents (doc_id, name, facts) VALUES (?, ?, ?)",
+                [(f.doc_id, f.doc, f.model_dump_json(by_alias=True, exclude={"text"})) for f in new_docs],
+            )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO texts (doc_id, text) VALUES (?, ?)",
+                [(f.doc_id, f.text) for f in new_docs],
+            )
+            summary.documents += len(new_docs)
             merged = self._merge_nodes(batch.nodes, summary, new_nodes, node_props)
             self.conn.executemany(
                 "INSERT OR REPLACE INTO nodes (id, label, name, props) VALUES (?, ?, ?, ?)", merged
@@ -183,13 +185,14 @@ class EmbeddedStore:
                 raise StoreError(f"write to the embedded store failed: {exc}") from exc
             raise
         for n in new_nodes:
-            self.graph.add_node(n.id, label=sys_intern(n.label.value), name=n.name)
+            self.graph.add_node(n.id, n.label.value, n.name)
             self._index(n.id, n.name, n.props.get("aliases", []))
         for nid, props in node_props.items():
-            self.graph.nodes[nid]["props"] = _light(props)
+            self.graph.set_props(nid, _light(props))
+            self._index(nid, self.graph.name(nid), props.get("aliases", []))  # aliases merged in
         for key, props in edge_props.items():
             if key[1] != _ON_DISK:
-                self._add_type(self.graph, key[0], key[1], key[2], props)
+                self.graph.add_edge(*key, props)
         return summary
 
     def _merge_nodes(
@@ -214,8 +217,8 @@ class EmbeddedStore:
                 if props == old:
                     continue
                 stored[n.id] = props
-                label = self.graph.nodes[n.id]["label"] if n.id in self.graph else n.label.value
-                name = self.graph.nodes[n.id]["name"] if n.id in self.graph else n.name
+                label = self.graph.label(n.id) if n.id in self.graph else n.label.value
+                name = self.graph.name(n.id) if n.id in self.graph else n.name
             merged[n.id] = props
             rows.append((n.id, label, name, json.dumps(props, ensure_ascii=False)))
         return rows
@@ -232,34 +235,45 @@ class EmbeddedStore:
         rows = []
         attests = []
         for e in edges:
-            typ = e.type.value
+            key = e.key
+            typ = key[1]
             if typ == _ON_DISK:
-                attests.append(e)
+                attests.append(key)
                 continue
-            data = self.graph.get_edge_data(e.source, e.target)
-            old = merged.get(e.key)
-            if old is None and data is not None and typ in data["types"]:
-                old = data.get("props", {}).get(typ, {})
+            old = merged.get(key)
+            if old is None and self.graph.has_edge(key):
+                old = self.graph.edge_props(key)
             if old is None:
                 summary.relationships[typ] = summary.relationships.get(typ, 0) + 1
-                new_edges.append(e.key)
+                new_edges.append(key)
                 props = e.props
             else:
                 props = merge_props(old, e.props)
-                if props == old and e.key not in merged:
+                if props == old and key not in merged:
                     continue
-            merged[e.key] = props
+            merged[key] = props
         for key, props in merged.items():
             rows.append((*key, json.dumps(props, ensure_ascii=False)))
         before = self.conn.total_changes
         self.conn.executemany(
             "INSERT OR IGNORE INTO edges (source, type, target, props) VALUES (?, ?, ?, '{}')",
-            [e.key for e in attests],
+            attests,
         )
         added = self.conn.total_changes - before
         if added:
             summary.relationships[_ON_DISK] = summary.relationships.get(_ON_DISK, 0) + added
         return rows
+
+    def _stored_docs(self, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(ids), _CHUNK):
+            chunk = ids[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                r[0]
+                for r in self.conn.execute(f"SELECT doc_id FROM documents WHERE doc_id IN ({marks})", chunk)
+            )
+        return found
 
     def _stored_props(self, sql: str, ids: list[str]) -> dict[str, dict[str, Any]]:
         out: dict[str, dict[str, Any]] = {}
@@ -283,40 +297,53 @@ class EmbeddedStore:
         return text
 
     def _evidence(self, owners: list[str], limit: int | None = None) -> dict[str, list[Evidence]]:
-        """Evidence of each owner in insertion order; the sentence is cut from the text by SQLite."""
+        """Evidence of each owner ordered by (document, offsets, rule), so the first few are the same
+        whatever order the documents were loaded in; the sentence is cut from the text by SQLite."""
         out: dict[str, list[Evidence]] = {o: [] for o in owners}
         cols = 'e.owner, e.doc_id, e.start, e."end", e.s_start, e.s_end, e.rule, e.confidence, e.quote'
         sentence = "substr(t.text, e.s_start + 1, e.s_end - e.s_start)"
-        for i in range(0, len(owners), _CHUNK):
-            chunk = owners[i : i + _CHUNK]
-            marks = ",".join("?" * len(chunk))
+        chunk_size = _CHUNK if limit is None else _COMPOUND
+        for i in range(0, len(owners), chunk_size):
+            chunk = owners[i : i + chunk_size]
             if limit is None:
-                rows = f"evidence e JOIN texts t USING (doc_id) WHERE e.owner IN ({marks})"
-            else:  # the first `limit` of each owner, without reading the rest
-                ranked = (
-                    "SELECT *, ROW_NUMBER() OVER (PARTITION BY owner ORDER BY seq) AS k FROM evidence"
-                    f" WHERE owner IN ({marks})"
+                rows = (
+                    f"evidence e JOIN texts t USING (doc_id) WHERE e.owner IN ({','.join('?' * len(chunk))})"
                 )
-                rows = f"({ranked}) e JOIN texts t USING (doc_id) WHERE e.k <= {int(limit)}"
-            sql = f"SELECT {cols}, {sentence} FROM {rows} ORDER BY e.seq"
+            else:  # one index seek per owner for its first `limit` rows, never the rest
+                first = f"SELECT * FROM (SELECT * FROM evidence WHERE owner = ? ORDER BY {_EV_ORDER} LIMIT {int(limit)})"
+                rows = f"({' UNION ALL '.join([first] * len(chunk))}) e JOIN texts t USING (doc_id)"
             for owner, doc_id, start, end, s_start, s_end, rule, conf, quote, sent in self.conn.execute(
-                sql, chunk
+                f"SELECT {cols}, {sentence} FROM {rows}", chunk
             ):
                 # rows this store wrote from validated evidence: no need to validate again
                 out[owner].append(
-                    Evidence.model_construct(
-                        doc_id=doc_id,
-                        sentence=sent,
-                        sentence_start=s_start,
-                        sentence_end=s_end,
-                        start=start,
-                        end=end,
-                        quote=quote,
-                        rule=rule,
-                        confidence=conf,
+                    trusted(
+                        Evidence,
+                        {
+                            "doc_id": doc_id,
+                            "sentence": sent,
+                            "sentence_start": s_start,
+                            "sentence_end": s_end,
+                            "start": start,
+                            "end": end,
+                            "quote": quote,
+                            "rule": rule,
+                            "confidence": conf,
+                        },
                     )
                 )
+        for found in out.values():
+            if len(found) > 1:
+                found.sort(key=evidence_key)
         return out
+
+    def evidence(
+        self, keys: Sequence[tuple[str, str, str]], limit: int | None = None
+    ) -> dict[tuple[str, str, str], list[Evidence]]:
+        """The evidence of these relationships, ``(source, type, target)``, the first ``limit`` of each."""
+        owners = [_edge_owner(*k) for k in keys]
+        found = self._evidence(list(dict.fromkeys(owners)), limit) if owners else {}
+        return {k: found[o] for k, o in zip(keys, owners, strict=True)}
 
     # -- reads ---------------------------------------------------------------------------------
     def document(self, doc_id: str) -> DocumentFacts | None:
@@ -335,7 +362,9 @@ class EmbeddedStore:
         """Content ids of every stored document, sorted."""
         return [r[0] for r in self.conn.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
 
-    def nodes(self, ids: Sequence[str], evidence: bool = True) -> list[Node]:
+    def nodes(
+        self, ids: Sequence[str], evidence: bool = True, evidence_limit: int | None = None
+    ) -> list[Node]:
         """The nodes with these ids, in the order asked (unknown ids are left out)."""
         known = [i for i in ids if i in self.graph]
         if not known:
@@ -343,31 +372,30 @@ class EmbeddedStore:
         unique = list(dict.fromkeys(known))
         if evidence:
             props = self._stored_props("SELECT id, props FROM nodes WHERE id IN ({})", unique)
-            found = self._evidence(unique)
+            found = self._evidence(unique, evidence_limit)
         else:  # the answer-sized view: properties without the search aliases, no evidence
-            props = {i: self.graph.nodes[i].get("props", {}) for i in unique}
+            props = {i: self.graph.props(i) for i in unique}
             found = {i: [] for i in unique}
         out = []
         for i in known:
-            data = self.graph.nodes[i]
             out.append(
-                Node(id=i, label=Label(data["label"]), name=data["name"], props=props[i], evidence=found[i])
+                trusted(
+                    Node,
+                    {
+                        "id": i,
+                        "label": _LABELS[self.graph.label(i)],
+                        "name": self.graph.name(i),
+                        "props": props[i],
+                        "evidence": found[i],
+                    },
+                )
             )
         return out
 
     def _edge_keys(
         self, ids: Sequence[str], direction: Direction, wanted: set[str] | None
     ) -> set[tuple[str, str, str]]:
-        keys: set[tuple[str, str, str]] = set()
-        for i in ids:
-            if i not in self.graph:
-                continue
-            if direction in ("out", "both"):
-                for t, data in self.graph.succ[i].items():
-                    keys.update((i, typ, t) for typ in data["types"] if wanted is None or typ in wanted)
-            if direction in ("in", "both"):
-                for s, data in self.graph.pred[i].items():
-                    keys.update((s, typ, i) for typ in data["types"] if wanted is None or typ in wanted)
+        keys = self.graph.keys(ids, direction, wanted)
         if wanted is None or _ON_DISK in wanted:
             present = [i for i in ids if i in self.graph]
             for at in range(0, len(present), _CHUNK):
@@ -409,7 +437,7 @@ class EmbeddedStore:
             if k[1] == _ON_DISK:
                 on_disk.append(k)
             else:
-                props[k] = self.graph[k[0]][k[2]].get("props", {}).get(k[1], {})
+                props[k] = self.graph.edge_props(k)
         for i in range(0, len(on_disk), _CHUNK):
             chunk = on_disk[i : i + _CHUNK]
             cond = " OR ".join(["(source = ? AND type = ? AND target = ?)"] * len(chunk))
@@ -420,15 +448,25 @@ class EmbeddedStore:
         owners = [_edge_owner(*k) for k in keys]
         evidence = self._evidence(owners, evidence_limit) if evidence_limit != 0 else {o: [] for o in owners}
         return [
-            Edge(
-                source=k[0],
-                type=Rel(k[1]),
-                target=k[2],
-                props=props.get(k, {}),
-                evidence=evidence[_edge_owner(*k)],
+            trusted(
+                Edge,
+                {
+                    "source": k[0],
+                    "type": _RELS[k[1]],
+                    "target": k[2],
+                    "props": props.get(k, {}),
+                    "evidence": evidence[_edge_owner(*k)],
+                },
             )
             for k in keys
         ]
+
+    def named(self, names: Sequence[str], label: Label) -> list[Node]:
+        """Nodes of ``label`` named exactly one of ``names``, with their first evidence, sorted by id."""
+        ids = sorted(
+            {i for name in names for i in self.graph.named(name) if self.graph.label(i) == label.value}
+        )
+        return self.nodes(ids, evidence=True, evidence_limit=1)
 
     def find(
         self, terms: Sequence[str], labels: Sequence[Label] | None = None, limit: int = 50
@@ -445,15 +483,14 @@ class EmbeddedStore:
                     j = bisect.bisect_right(starts, pos) - 1
                     k = seg * _SEGMENT + j
                     nid = self._search_ids[k]
-                    data = self.graph.nodes[nid]
-                    if wanted is None or data["label"] in wanted:
+                    if wanted is None or self.graph.label(nid) in wanted:
                         exact = 0 if term in self._search_text[k].split("\x1f") else 1
-                        rank = (exact, len(data["name"]), nid)
+                        rank = (exact, len(self.graph.name(nid)), nid)
                         if nid not in hits or rank < hits[nid]:
                             hits[nid] = rank
                     pos = blob.find(term, starts[j] + len(self._search_text[k]) + 1)
         best = sorted(hits.values())[:limit]
-        return self.nodes([h[2] for h in best])
+        return self.nodes([h[2] for h in best], evidence=False)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """Node counts by label and relationship counts by type."""
@@ -467,7 +504,7 @@ class EmbeddedStore:
 
     def iter_nodes(self) -> Iterator[Node]:
         """Every node, sorted by id, read in chunks."""
-        ids = sorted(self.graph.nodes)
+        ids = sorted(self.graph.ids())
         for i in range(0, len(ids), _CHUNK):
             yield from self.nodes(ids[i : i + _CHUNK])
 
@@ -500,10 +537,3 @@ def _light(props: dict[str, Any]) -> dict[str, Any]:
 
 def _ev_row(e: Evidence) -> tuple[str, int, int, int, int, str, float, str]:
     return (e.doc_id, e.start, e.end, e.sentence_start, e.sentence_end, e.rule, e.confidence, e.quote)
-
-
-def sys_intern(s: str) -> str:
-    """Share one copy of the few label and type strings across all nodes and edges."""
-    import sys
-
-    return sys.intern(s)

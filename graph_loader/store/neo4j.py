@@ -11,22 +11,34 @@ only (:func:`fill` refuses anything else), never with text from a document.
 How the graph is kept, so that every read gives back what the embedded store gives back:
 
 - a node is ``(:Label {id, name, evidence, …props})``: its properties are flattened into
-  properties, its evidence is a list of JSON strings (:func:`~graph_loader.graph.evidence_json`);
-  a property whose value is null is listed in ``_null_props`` (Neo4j cannot store a null);
+  properties; a property whose value is null is listed in ``_null_props`` (Neo4j cannot store a
+  null);
 - a relationship is ``(a)-[:TYPE {evidence, …props}]->(b)``, one per (source, type, target);
+- evidence is a list of strings, each a sort key (:func:`~graph_loader.graph.evidence_key` written
+  so that strings compare as keys do) then the JSON of the piece
+  (:func:`~graph_loader.graph.evidence_json`). The writes keep every list in key order
+  (``_evidence_sorted``), inserting each new piece where it belongs on the server, so a read that
+  wants the first few pieces of a relationship attested by thousands of documents gets those few
+  only, and a write never reads or resends a whole list;
 - the facts of a document are a ``(:DocumentFacts {doc_id, name, title, date, source, text,
   facts})`` node, apart from the graph's ``Document`` nodes so that reading the graph never drags
   article text along, and so that storing facts adds no node the embedded store would not have.
 
+Reads are few round trips whatever their size: a read of many ids is one statement, with one
+``UNION ALL`` branch per label the ids are expected to carry (the label is learned from earlier
+answers, or guessed from the id's prefix), each id found by a seek on its label's id constraint;
+an id not found where expected is looked for under every other label, so a wrong guess costs a
+second statement, never a wrong answer.
+
 A :meth:`Neo4jStore.write` runs in one transaction: it reads what is stored of the batch's nodes
-and relationships, merges in Python exactly as the embedded store does
-(:func:`~graph_loader.graph.merge_props`, :func:`~graph_loader.graph.merge_evidence`), and writes
-batched ``UNWIND $rows … MERGE`` statements; new nodes and relationships are those that were not
-stored, so loading the same batch twice reports zero the second time. A relationship's endpoints are
-matched by label and id (their labels are known from the batch or from what is stored), each an
-index seek rather than a scan of every node; one whose endpoint is neither in the batch nor stored
-is skipped with a warning. Writes never run in auto-commit mode (see ``scripts/bolt_server.py`` for
-a server that is not atomic there).
+and relationships (their labels and properties), merges properties in Python exactly as the
+embedded store does (:func:`~graph_loader.graph.merge_props`), and writes batched
+``UNWIND $rows … MERGE`` statements that add the pieces of evidence not stored yet; new nodes and
+relationships are those that were not stored, so loading the same batch twice reports zero the
+second time. A relationship's endpoints are matched by label and id (their labels are known from
+the batch or from what is stored), each an index seek rather than a scan of every node; one whose
+endpoint is neither in the batch nor stored is skipped with a warning. Writes never run in
+auto-commit mode (see ``scripts/bolt_server.py`` for a server that is not atomic there).
 """
 
 from __future__ import annotations
@@ -35,12 +47,13 @@ import json
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from functools import cache
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import cache, partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from neo4j import GraphDatabase
+from neo4j import READ_ACCESS, GraphDatabase
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph_loader.errors import ConfigError, StoreError
@@ -50,13 +63,15 @@ from graph_loader.graph import (
     Label,
     Node,
     Rel,
-    evidence_from_json,
     evidence_json,
+    evidence_key,
     merge_evidence,
     merge_props,
+    node_id,
 )
-from graph_loader.models import DocumentFacts
+from graph_loader.models import DocumentFacts, Evidence
 from graph_loader.store.base import Direction, WriteSummary
+from graph_loader.trusted import trusted
 
 if TYPE_CHECKING:
     from neo4j import Driver, ManagedTransaction, Session
@@ -64,15 +79,33 @@ if TYPE_CHECKING:
     from graph_loader.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+class _Runner(Protocol):
+    """What the reads run their statements on: a session (auto-commit) or a write's transaction."""
+
+    def run(self, query: Any, parameters: dict[str, Any] | None = None, **kwargs: Any) -> Any: ...
+
+
 _T = TypeVar("_T", Node, Edge)
 
 NULL_PROPS = "_null_props"  # names of the properties whose value is null
-_NODE_FIELDS = frozenset({"id", "name", "evidence", NULL_PROPS})  # properties that are not ``props``
-_EDGE_FIELDS = frozenset({"evidence", NULL_PROPS})
+SORTED = "_evidence_sorted"  # true while the evidence list is in graph.evidence_key order
+_NODE_FIELDS = frozenset({"id", "name", "evidence", NULL_PROPS, SORTED})  # properties that are not ``props``
+_EDGE_FIELDS = frozenset({"evidence", NULL_PROPS, SORTED})
 _SLOTS: dict[str, type[Label] | type[Rel]] = {"LABEL": Label, "SOURCE": Label, "TARGET": Label, "TYPE": Rel}
 _SLOT_RE = re.compile(r"__(LABEL|SOURCE|TARGET|TYPE)__")
 _INT_RANGE = (-(2**63), 2**63 - 1)  # what a Neo4j integer holds
+_INT_OFFSET = 2**63  # makes an offset non-negative, for a fixed-width sort key
 _CLEAR_CHUNK = 10_000
+_READ_RETRY_S = 15.0  # how long a read is retried on transient failures (as managed transactions are)
+_PAGE = 2_000  # nodes per read of an export
+_READ_CHUNK = 5_000  # ids per read statement: a read of many ids is one round trip, not one per id
+_HINTS_MAX = 2_000_000  # id → label hints kept by a store before they are forgotten and relearned
+# The label an id is first looked for under, from the id's prefix (graph.node_id: ``person:…``,
+# ``loc:…``); only a first guess, checked by the read itself.
+_LABEL_NAMES = frozenset(label.value for label in Label)
+_PREFIX_LABEL: dict[str, Label] = {node_id(label, "0").partition(":")[0]: label for label in Label}
 _warned: set[tuple[str, str]] = set()  # (uri, statement) already reported as refused
 
 
@@ -185,32 +218,86 @@ def _props_of(raw: dict[str, Any], fields: frozenset[str]) -> dict[str, Any]:
     return props
 
 
-def _node(label: str, raw: dict[str, Any]) -> Node | None:
+def _sort_key(ev: Evidence) -> str:
+    """:func:`~graph_loader.graph.evidence_key` as a string that compares as the key does (as Java,
+    the server, compares strings too): text as hex of its UTF-8 bytes, offsets as fixed-width
+    numbers, each part ended by a character below every hex digit, the whole by a tab."""
+    return (
+        f"{ev.doc_id.encode().hex()}.{ev.start + _INT_OFFSET:020d}."
+        f"{ev.end + _INT_OFFSET:020d}.{ev.rule.encode().hex()}\t"
+    )
+
+
+def _stored_evidence(evidence: list[Evidence]) -> list[dict[str, str]]:
+    """What write_nodes/write_edges.cypher take: ``{k, e}``, the sort key and the stored string
+    (the key, then the JSON), one per key (the first, as :func:`~graph_loader.graph.merge_evidence`
+    keeps), in key order."""
+    found: dict[str, str] = {}
+    for ev, text in zip(evidence, evidence_json(evidence), strict=True):
+        key = _sort_key(ev)
+        found.setdefault(key, key + text)
+    return [{"k": k, "e": found[k]} for k in sorted(found)]
+
+
+def _evidence(items: list[str] | None, limit: int | None = None) -> list[Evidence]:
+    """Stored evidence in :func:`~graph_loader.graph.evidence_key` order, the first ``limit`` pieces.
+
+    A stored string is a sort key, a tab and the JSON; one written before the keys were stored is
+    the JSON alone.
+    """
+    if not items or limit == 0:
+        return []
+    found = [Evidence.model_validate_json(s if s[:1] == "{" else s.partition("\t")[2]) for s in items]
+    if len(found) > 1:  # in order already, unless written before lists were kept in order
+        by_key: dict[tuple[str, int, int, str], Evidence] = {}
+        for ev in found:
+            by_key.setdefault(evidence_key(ev), ev)
+        found = [by_key[k] for k in sorted(by_key)]
+    return found if limit is None else found[:limit]
+
+
+def _node(label: str, raw: dict[str, Any], limit: int | None = None, light: bool = False) -> Node | None:
+    """A node from its stored properties; ``light``: without its search aliases, like the embedded
+    store's evidence-less nodes."""
     try:
         lab = Label(label)
     except ValueError:
         return None
-    return Node(
-        id=raw["id"],
-        label=lab,
-        name=raw.get("name") or "",
-        props=_props_of(raw, _NODE_FIELDS),
-        evidence=evidence_from_json(raw.get("evidence") or []),
+    props = _props_of(raw, _NODE_FIELDS)
+    if light:
+        props.pop("aliases", None)
+    return trusted(
+        Node,
+        {
+            "id": raw["id"],
+            "label": lab,
+            "name": raw.get("name") or "",
+            "props": props,
+            "evidence": _evidence(raw.get("evidence"), limit),
+        },
     )
 
 
-def _edge(source: str, typ: str, target: str, raw: dict[str, Any]) -> Edge | None:
+def _edge(source: str, typ: str, target: str, raw: dict[str, Any], limit: int | None = None) -> Edge | None:
     try:
         rel = Rel(typ)
     except ValueError:
         return None
-    return Edge(
-        source=source,
-        type=rel,
-        target=target,
-        props=_props_of(raw, _EDGE_FIELDS),
-        evidence=evidence_from_json(raw.get("evidence") or []),
+    return trusted(
+        Edge,
+        {
+            "source": source,
+            "type": rel,
+            "target": target,
+            "props": _props_of(raw, _EDGE_FIELDS),
+            "evidence": _evidence(raw.get("evidence"), limit),
+        },
     )
+
+
+def _limit(limit: int | None) -> int | None:
+    """An evidence limit as the embedded store reads it: none, or a negative one, is no limit."""
+    return None if limit is None or limit < 0 else limit
 
 
 def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -218,9 +305,10 @@ def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield items[i : i + size]
 
 
-def _row(props: dict[str, Any], added_evidence: list[Any]) -> dict[str, Any]:
+def _row(props: dict[str, Any], evidence: list[Evidence]) -> dict[str, Any]:
+    """Properties and evidence as write_nodes/write_edges.cypher take them."""
     values, nulls = _split_props(props)
-    return {"props": values, "null_props": nulls, "evidence": evidence_json(added_evidence)}
+    return {"props": values, "null_props": nulls, "evidence": _stored_evidence(evidence)}
 
 
 def _dedup(items: Iterable[_T], key: Callable[[_T], Any]) -> list[_T]:
@@ -274,6 +362,9 @@ class Neo4jStore:
         self.uri = uri
         self.database = database
         self.batch_size = batch_size
+        # id → label, learned from the server's answers: where a read looks for an id first (it is
+        # looked for under every other label when not found there, so a stale hint costs time only)
+        self._labels: dict[str, Label] = {}
         try:
             self._driver: Driver = GraphDatabase.driver(
                 uri,
@@ -313,27 +404,32 @@ class Neo4jStore:
     def _session(self) -> Session:
         return self._driver.session(database=self.database)
 
-    def _read_tx(self, work: Callable[[ManagedTransaction], Any]) -> Any:
-        """Run ``work`` in a managed read transaction (retried on transient errors)."""
-        try:
-            with self._session() as session:
-                return session.execute_read(work)
-        except (Neo4jError, DriverError, OSError) as exc:
-            raise StoreError(f"Neo4j read failed: {exc}") from exc
+    def _read_tx(self, work: Callable[[_Runner], Any]) -> Any:
+        """Run ``work``'s read statements in auto-commit mode, in one session; retried while the
+        driver deems the failure transient, as a managed transaction would be.
+
+        A read is a statement or two (:meth:`_routed`), atomic enough alone; auto-commit spares the
+        BEGIN and COMMIT exchanges of a transaction, a third of a small read's time.
+        """
+        deadline = time.monotonic() + _READ_RETRY_S
+        delay = 0.1
+        while True:
+            try:
+                with self._driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
+                    return work(session)
+            except (Neo4jError, DriverError) as exc:
+                if not exc.is_retryable() or time.monotonic() + delay > deadline:
+                    raise StoreError(f"Neo4j read failed: {exc}") from exc
+                log.debug("Neo4j read failed, retrying in %.1f s: %s", delay, exc)
+                time.sleep(delay)
+                delay = min(delay * 2, 2.0)
+            except OSError as exc:
+                raise StoreError(f"Neo4j read failed: {exc}") from exc
 
     def _read(self, query: str, **params: Any) -> list[dict[str, Any]]:
         """The rows of a read statement."""
         rows: list[dict[str, Any]] = self._read_tx(lambda tx: [r.data() for r in tx.run(query, params)])
         return rows
-
-    def _stream(self, query: str, **params: Any) -> Iterator[dict[str, Any]]:
-        """Rows of a read, fetched lazily (for exports)."""
-        try:
-            with self._session() as session:
-                for record in session.run(query, params):
-                    yield record.data()
-        except (Neo4jError, DriverError, OSError) as exc:
-            raise StoreError(f"Neo4j read failed: {exc}") from exc
 
     def ensure_schema(self) -> list[str]:
         """Apply ``cypher/schema.cypher`` one statement at a time; return the statements refused.
@@ -386,11 +482,16 @@ class Neo4jStore:
         for f in facts:  # the first of each id wins, like INSERT OR IGNORE
             docs.setdefault(f.doc_id, f)
         dropped: list[tuple[str, str, str]] = []
+        written: dict[str, Label] = {}
         try:
             with self._session() as session:
-                summary = session.execute_write(self._write_tx, nodes, edges, list(docs.values()), dropped)
+                summary = session.execute_write(
+                    self._write_tx, nodes, edges, list(docs.values()), dropped, written
+                )
         except (Neo4jError, DriverError, OSError) as exc:
             raise StoreError(f"Neo4j write failed, nothing of the batch was kept: {exc}") from exc
+        for nid, label in written.items():  # committed: where later reads look for these ids first
+            self._learn(nid, label)
         if dropped:
             log.warning(
                 "%d relationship(s) skipped: an endpoint is neither in the batch nor stored, e.g. %s",
@@ -406,15 +507,18 @@ class Neo4jStore:
         edges: list[Edge],
         docs: list[DocumentFacts],
         dropped: list[tuple[str, str, str]],
+        written: dict[str, Label] | None = None,
     ) -> WriteSummary:
         # Runs again from the start if the driver retries the transaction: keep it free of side effects
-        # outside the transaction but ``dropped``, which is reset here.
+        # outside the transaction but ``dropped`` and ``written``, which are reset here.
         dropped.clear()
+        written = {} if written is None else written
+        written.clear()
         summary = WriteSummary()
 
         # documents: new ones only, like INSERT OR IGNORE
         stored_docs: set[str] = set()
-        for chunk in _chunks([f.doc_id for f in docs], self.batch_size):
+        for chunk in _chunks([f.doc_id for f in docs], _READ_CHUNK):
             stored_docs.update(
                 r["doc_id"] for r in tx.run(cypher_file("stored_documents"), doc_ids=list(chunk))
             )
@@ -435,33 +539,33 @@ class Neo4jStore:
             tx.run(cypher_file("write_documents"), rows=list(chunk)).consume()
         summary.documents = len(new_docs)
 
-        # what is stored of the batch's nodes and of the edges' endpoints
-        wanted = list(dict.fromkeys([n.id for n in nodes] + [i for e in edges for i in (e.source, e.target)]))
-        stored = self._nodes_tx(tx, wanted)
+        # what is stored of the batch's nodes (their properties, to merge; evidence is merged by the
+        # write itself), and which of the other endpoints of the edges exist (their labels only)
+        batch_labels = {n.id: n.label for n in nodes}
+        stored = self._nodes_tx(tx, list(batch_labels), evidence=True, limit=0, hints=batch_labels)
         label_of = {i: n.label for i, n in stored.items()}
+        others = [i for e in edges for i in (e.source, e.target) if i not in batch_labels]
+        if others:
+            label_of.update((i, n.label) for i, n in self._nodes_tx(tx, others, evidence=False).items())
+        existed = set(label_of)
 
         node_rows: dict[Label, list[dict[str, Any]]] = {}
         for n in nodes:
             old = stored.get(n.id)
             if old is None:
                 summary.nodes[n.label.value] = summary.nodes.get(n.label.value, 0) + 1
-                label, name, props, added = n.label, n.name, n.props, n.evidence
+                label, props = n.label, n.props
             else:
-                props = merge_props(old.props, n.props)
-                merged = merge_evidence(old.evidence, n.evidence)
-                if props == old.props and len(merged) == len(old.evidence):
+                label, props = old.label, merge_props(old.props, n.props)
+                if props == old.props and not n.evidence:
                     continue
-                label, name, added = old.label, old.name, merged[len(old.evidence) :]
             label_of[n.id] = label
-            node_rows.setdefault(label, []).append({"id": n.id, "name": name, **_row(props, added)})
+            written[n.id] = label
+            node_rows.setdefault(label, []).append({"id": n.id, "name": n.name, **_row(props, n.evidence)})
 
-        # what is stored of the batch's edges
-        stored_edges: dict[tuple[str, str, str], Edge] = {}
-        types = sorted({e.type for e in edges})
-        sources = list(dict.fromkeys(e.source for e in edges if e.source in stored))
-        for chunk in _chunks(sources, self.batch_size):
-            for old_e in self._edges_tx(tx, chunk, "out", types):
-                stored_edges[old_e.key] = old_e
+        # which of the batch's edges are stored (their properties, to merge), asked for by key
+        keyed = [e.key for e in edges if e.source in existed and e.target in existed]
+        stored_edges = {e.key: e for e in self._keyed_edges_tx(tx, keyed, 0, label_of)}
 
         edge_rows: dict[tuple[Label, Rel, Label], list[dict[str, Any]]] = {}
         for e in edges:
@@ -472,15 +576,13 @@ class Neo4jStore:
             prev = stored_edges.get(e.key)
             if prev is None:
                 summary.relationships[e.type.value] = summary.relationships.get(e.type.value, 0) + 1
-                props, added = e.props, e.evidence
+                props = e.props
             else:
                 props = merge_props(prev.props, e.props)
-                merged = merge_evidence(prev.evidence, e.evidence)
-                if props == prev.props and len(merged) == len(prev.evidence):
+                if props == prev.props and not e.evidence:
                     continue
-                added = merged[len(prev.evidence) :]
             edge_rows.setdefault((src, e.type, dst), []).append(
-                {"source": e.source, "target": e.target, **_row(props, added)}
+                {"source": e.source, "target": e.target, **_row(props, e.evidence)}
             )
 
         for label, rows in node_rows.items():
@@ -494,29 +596,142 @@ class Neo4jStore:
         return summary
 
     # -- reads -------------------------------------------------------------------------------------
-    def _nodes_tx(self, tx: ManagedTransaction, ids: Sequence[str]) -> dict[str, Node]:
+    def _hint(self, nid: str) -> Label | None:
+        """The label ``nid`` is first looked for under: learned, else guessed from its prefix."""
+        label = self._labels.get(nid)
+        if label is None:
+            prefix, colon, _ = nid.partition(":")
+            label = _PREFIX_LABEL.get(prefix) if colon else None
+        return label
+
+    def _learn(self, nid: str, label: Label) -> None:
+        if len(self._labels) >= _HINTS_MAX and nid not in self._labels:
+            self._labels.clear()
+        self._labels[nid] = label
+
+    def _routed(
+        self,
+        tx: _Runner,
+        templates: Sequence[str],
+        items: Sequence[tuple[str, Any]],
+        hints: Mapping[str, Label] | None = None,
+        param: str = "ids",
+        **params: Any,
+    ) -> list[Any]:
+        """Rows of label templates (a branch per label, with ``id`` and ``label`` columns) for ``items``.
+
+        ``items`` are ``(node id, value)``: the value goes to the branch of the label the node is
+        expected to carry (``hints``, else :meth:`_hint`; a node without a guess goes to every label),
+        in the map parameter ``param`` keyed by label. A read of any number of nodes is thus one
+        statement with one branch per label asked for. The nodes not found where expected are then
+        asked of every other label: a second statement, only when a guess was wrong or a node is
+        not stored.
+        """
+        hints = hints or {}
+        rows: list[Any] = []
+        for chunk in _chunks(items, _READ_CHUNK):
+            guess = {i: hints.get(i) or self._hint(i) for i, _ in chunk}
+            first: dict[str, list[Any]] = {}
+            for i, value in chunk:
+                expected = guess[i]
+                for label in [expected] if expected is not None else list(Label):
+                    first.setdefault(label.value, []).append(value)
+            found = self._run_labels(tx, templates, first, rows, param, params)
+            second: dict[str, list[Any]] = {}
+            for i, value in chunk:
+                if guess[i] is not None and i not in found:
+                    for label in Label:
+                        if label is not guess[i]:
+                            second.setdefault(label.value, []).append(value)
+            if second:
+                self._run_labels(tx, templates, second, rows, param, params)
+        return rows
+
+    def _run_labels(
+        self,
+        tx: _Runner,
+        templates: Sequence[str],
+        groups: dict[str, list[Any]],
+        rows: list[Any],
+        param: str,
+        params: dict[str, Any],
+    ) -> set[str]:
+        """Run the branches of the labels in ``groups``; append the rows; return the ids found."""
+        labels = [label for label in Label if groups.get(label.value)]
+        if not labels:
+            return set()
+        query = "\nUNION ALL\n".join(fill(t, LABEL=label) for label in labels for t in templates)
+        found: set[str] = set()
+        for r in tx.run(query, {param: groups, **params}):
+            rows.append(r)
+            if r["id"] not in found:
+                found.add(r["id"])
+                self._learn(r["id"], Label(r["label"]))
+        return found
+
+    def _nodes_tx(
+        self,
+        tx: _Runner,
+        ids: Sequence[str],
+        evidence: bool = True,
+        limit: int | None = None,
+        hints: Mapping[str, Label] | None = None,
+    ) -> dict[str, Node]:
         out: dict[str, Node] = {}
-        query = union_all("read_nodes", "LABEL", Label)
-        for chunk in _chunks(ids, self.batch_size):
-            for r in tx.run(query, ids=list(chunk)):
-                node = _node(r["label"], r["props"])
-                if node is not None:
-                    out.setdefault(node.id, node)
+        items = [(i, i) for i in dict.fromkeys(ids)]
+        for r in self._routed(tx, [cypher_file("read_nodes")], items, hints, evidence=evidence, limit=limit):
+            node = _node(r["label"], r["props"], limit, light=not evidence)
+            if node is not None:
+                out.setdefault(node.id, node)
         return out
 
+    def _edge_rows(self, rows: Iterable[Any], limit: int | None) -> list[Edge]:
+        """Edges of read_edges/read_relationships rows, once each, sorted by (source, type, target)."""
+        found: dict[tuple[str, str, str], Edge] = {}
+        for r in rows:
+            if r["type"] is None:  # the node exists, without such relationships
+                continue
+            other = r["target"] if r["source"] == r["id"] else r["source"]
+            label = next((lab for lab in r["labels"] or [] if lab in _LABEL_NAMES), None)
+            if label is not None:
+                self._learn(other, Label(label))
+            key = (r["source"], r["type"], r["target"])
+            if key not in found:
+                edge = _edge(r["source"], r["type"], r["target"], r["props"] or {}, limit)
+                if edge is not None:
+                    found[key] = edge
+        return [found[k] for k in sorted(found)]
+
     def _edges_tx(
-        self, tx: ManagedTransaction, ids: Sequence[str], direction: Direction, types: Sequence[Rel] | None
+        self,
+        tx: _Runner,
+        ids: Sequence[str],
+        direction: Direction,
+        types: Sequence[Rel] | None,
+        limit: int | None = None,
+        hints: Mapping[str, Label] | None = None,
     ) -> list[Edge]:
+        """Edges touching ``ids``, sorted by (source, type, target), with at most ``limit`` pieces of evidence."""
         leaving, arriving = cypher_statements("read_edges")
         templates = {"out": [leaving], "in": [arriving], "both": [leaving, arriving]}[direction]
-        query = "\nUNION ALL\n".join(fill(t, LABEL=label) for t in templates for label in Label)
         type_names = [Rel(t).value for t in types] if types else None
-        found: dict[tuple[str, str, str], Edge] = {}
-        for r in tx.run(query, ids=list(ids), types=type_names):
-            edge = _edge(r["source"], r["type"], r["target"], r["props"])
-            if edge is not None:
-                found.setdefault(edge.key, edge)
-        return [found[k] for k in sorted(found)]
+        items = [(i, i) for i in dict.fromkeys(ids)]
+        rows = self._routed(tx, templates, items, hints, types=type_names, limit=limit)
+        return self._edge_rows(rows, limit)
+
+    def _keyed_edges_tx(
+        self,
+        tx: _Runner,
+        keys: Sequence[tuple[str, str, str]],
+        limit: int | None,
+        hints: Mapping[str, Label] | None = None,
+    ) -> list[Edge]:
+        """The stored edges among ``keys`` (source, type, target), sorted."""
+        items = [(s, {"id": s, "type": t, "target": d}) for s, t, d in dict.fromkeys(keys)]
+        if not items:
+            return []
+        rows = self._routed(tx, [cypher_file("read_relationships")], items, hints, "keys", limit=limit)
+        return self._edge_rows(rows, limit)
 
     def document(self, doc_id: str) -> DocumentFacts | None:
         """The stored facts (with normalized text) of a document."""
@@ -531,12 +746,19 @@ class Neo4jStore:
         """Content ids of every stored document, sorted."""
         return sorted(r["doc_id"] for r in self._read(cypher_file("document_ids")))
 
-    def nodes(self, ids: Sequence[str], evidence: bool = True) -> list[Node]:
-        """The nodes with these ids, in the order asked (unknown ids are left out)."""
-        unique = list(dict.fromkeys(ids))
-        found: dict[str, Node] = self._read_tx(lambda tx: self._nodes_tx(tx, unique))
-        if not evidence:
-            return [found[i].model_copy(update={"evidence": []}) for i in ids if i in found]
+    def nodes(
+        self, ids: Sequence[str], evidence: bool = True, evidence_limit: int | None = None
+    ) -> list[Node]:
+        """The nodes with these ids, in the order asked (unknown ids are left out), in one read.
+
+        Evidence comes in :func:`~graph_loader.graph.evidence_key` order, the first
+        ``evidence_limit`` pieces; without ``evidence`` the nodes also leave out their search
+        aliases, as the embedded store's do.
+        """
+        if not ids:
+            return []
+        limit = _limit(evidence_limit)
+        found: dict[str, Node] = self._read_tx(lambda tx: self._nodes_tx(tx, ids, evidence, limit))
         return [found[i] for i in ids if i in found]
 
     def edges(
@@ -546,27 +768,47 @@ class Neo4jStore:
         types: Sequence[Rel] | None = None,
         evidence_limit: int | None = None,
     ) -> list[Edge]:
-        """Edges touching any of ``ids``, sorted by (source, type, target)."""
-        if direction not in ("out", "in", "both"):
+        """Edges touching any of ``ids``, sorted by (source, type, target), in one read."""
+        if direction not in ("out", "in", "both") or not ids:
             return []
-        unique = list(dict.fromkeys(ids))
-
-        def work(tx: ManagedTransaction) -> list[Edge]:
-            found: dict[tuple[str, str, str], Edge] = {}
-            for chunk in _chunks(unique, self.batch_size):
-                for e in self._edges_tx(tx, chunk, direction, types):
-                    found.setdefault(e.key, e)
-            return [found[k] for k in sorted(found)]
-
-        result: list[Edge] = self._read_tx(work)
-        if evidence_limit is not None:
-            result = [e.model_copy(update={"evidence": e.evidence[:evidence_limit]}) for e in result]
+        limit = _limit(evidence_limit)
+        result: list[Edge] = self._read_tx(lambda tx: self._edges_tx(tx, ids, direction, types, limit))
         return result
+
+    def evidence(
+        self, keys: Sequence[tuple[str, str, str]], limit: int | None = None
+    ) -> dict[tuple[str, str, str], list[Evidence]]:
+        """The evidence of these relationships, ``(source, type, target)``, the first ``limit`` of each
+        in :func:`~graph_loader.graph.evidence_key` order (none for a relationship not stored)."""
+        wanted = [(s, t, d) for s, t, d in keys]
+        if not wanted:
+            return {}
+        cap = _limit(limit)
+        found: list[Edge] = self._read_tx(lambda tx: self._keyed_edges_tx(tx, wanted, cap))
+        by_key = {e.key: e.evidence for e in found}
+        return {k: by_key.get(k, []) for k in wanted}
+
+    def named(self, names: Sequence[str], label: Label) -> list[Node]:
+        """Nodes of ``label`` named exactly one of ``names`` (the name index, one read), each with its
+        first piece of evidence; sorted by id."""
+        wanted = sorted({n for n in names if n})
+        if not wanted:
+            return []
+        query = fill(cypher_file("read_named"), LABEL=Label(label))
+        found: dict[str, Node] = {}
+        for chunk in _chunks(wanted, _READ_CHUNK):
+            for r in self._read(query, names=list(chunk), limit=1):
+                node = _node(r["label"], r["props"], 1)
+                if node is not None:
+                    self._learn(node.id, node.label)
+                    found.setdefault(node.id, node)
+        return [found[i] for i in sorted(found)]
 
     def find(
         self, terms: Sequence[str], labels: Sequence[Label] | None = None, limit: int = 50
     ) -> list[Node]:
-        """Nodes whose name or an alias contains any term; exact names first, then shorter names."""
+        """Nodes whose name or an alias contains any term, without their evidence (nor aliases, as
+        :meth:`nodes` without evidence); exact names first, then shorter names, then ids."""
         terms = [t for t in terms if t]
         if not terms or limit <= 0:
             return []
@@ -574,12 +816,11 @@ class Neo4jStore:
         rows = self._read(union_all("find", "LABEL", wanted), terms=terms, limit=limit)
         hits: list[tuple[int, int, str, Node]] = []
         for r in rows:
-            node = _node(r["label"], r["props"])
+            node = _node(r["label"], r["props"], 0, light=True)
             if node is None:
                 continue
-            names = [node.name, *(node.props.get("aliases") or [])]
-            exact = 0 if any(t == n for t in terms for n in names) else 1
-            hits.append((exact, len(node.name), node.id, node))
+            self._learn(node.id, node.label)
+            hits.append((int(r["exact"]), len(node.name), node.id, node))
         hits.sort(key=lambda h: h[:3])
         return [h[3] for h in hits[:limit]]
 
@@ -596,24 +837,33 @@ class Neo4jStore:
             out[key] = dict(sorted(found.items()))
         return out
 
+    def _listing(self) -> list[tuple[str, Label]]:
+        """Every node's id and label, sorted by id."""
+        found: dict[str, Label] = {}
+        for r in self._read(union_all("all_nodes", "LABEL", Label)):
+            found.setdefault(r["id"], Label(r["label"]))
+        return sorted(found.items())
+
     def iter_nodes(self) -> Iterator[Node]:
-        """Every node, sorted by id."""
-        names = {label.value for label in Label}
-        for r in self._stream(cypher_file("all_nodes"), labels=sorted(names)):
-            label = next((x for x in r["labels"] if x in names), None)
-            node = _node(label, r["props"]) if label else None
-            if node is not None:
-                yield node
+        """Every node, sorted by id (read a page of ids at a time)."""
+        for page in _chunks(self._listing(), _PAGE):
+            hints = dict(page)
+            found: dict[str, Node] = self._read_tx(partial(self._nodes_tx, ids=list(hints), hints=hints))
+            yield from (found[i] for i in hints if i in found)
 
     def iter_edges(self) -> Iterator[Edge]:
-        """Every edge, sorted by (source, type, target)."""
-        for r in self._stream(cypher_file("all_edges"), types=[t.value for t in Rel]):
-            edge = _edge(r["source"], r["type"], r["target"], r["props"])
-            if edge is not None:
-                yield edge
+        """Every edge, sorted by (source, type, target): the edges leaving a page of ids at a time,
+        the pages in id order."""
+        for page in _chunks(self._listing(), _PAGE):
+            hints = dict(page)
+            edges: list[Edge] = self._read_tx(
+                partial(self._edges_tx, ids=list(hints), direction="out", types=None, hints=hints)
+            )
+            yield from edges
 
     def clear(self) -> None:
         """Remove every document, node and relationship (the schema stays)."""
+        self._labels.clear()
 
         def work(tx: ManagedTransaction) -> int:
             rows = [r.data() for r in tx.run(cypher_file("clear"), limit=_CLEAR_CHUNK)]
