@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 
@@ -42,11 +42,24 @@ class Lexicon:
     translit: frozenset[str]
 
     def body_kind(self, name: str) -> str | None:
-        """Kind of a body from its name's ending, or None when no ending matches."""
-        for ending, kind in self.body_endings:
-            if name.endswith(ending):
-                return kind
-        return None
+        """Kind of a body from its name's ending, or None when no ending matches.
+
+        The first of ``body_endings`` (longest first) that ends ``name`` decides.
+        """
+        best: tuple[int, str] | None = None
+        for size, endings in self._endings_by_size:
+            hit = endings.get(name[len(name) - size :]) if size <= len(name) else None
+            if hit is not None and (best is None or hit < best):
+                best = hit
+        return best[1] if best is not None else None
+
+    @cached_property
+    def _endings_by_size(self) -> tuple[tuple[int, dict[str, tuple[int, str]]], ...]:
+        """``body_endings`` by length: ending → (its position in ``body_endings``, kind)."""
+        by_size: dict[int, dict[str, tuple[int, str]]] = {}
+        for i, (ending, kind) in enumerate(self.body_endings):
+            by_size.setdefault(len(ending), {}).setdefault(ending, (i, kind))
+        return tuple(sorted(by_size.items(), reverse=True))
 
     def title_suffix(self, role: str) -> str:
         """Longest title word that ends ``role`` ('' when none does)."""

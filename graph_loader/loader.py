@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -110,6 +111,10 @@ def load(
             namesakes.add(batch.nodes)
             report.loaded += len(pending)
             pending.clear()
+            # what is alive after a batch (the store's in-memory graph, caches) stays alive: keep
+            # the cyclic collector from walking those millions of objects again at every
+            # collection, which otherwise takes a fifth of the loader's time on a big corpus
+            gc.freeze()
 
     known = frozenset(store.document_ids())
     for outcome in run(paths, settings, workers, known, resolve_scope=settings.person_scope):

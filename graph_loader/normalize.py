@@ -29,26 +29,41 @@ _HAN_RE = re.compile(f"[{HAN_RANGES}]")
 # Invisible characters dropped in step 1: C0 controls (\t and \n are handled before), format characters
 # (category Cf: soft hyphen, zero-width and bidi marks, BOM...), the combining grapheme joiner, variation
 # selectors, surrogates and noncharacters.
-_DROP_RE = re.compile(
-    "[\x00-\x08\x0e-\x1f\x7f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+_DROP_CHARS = (
+    "\x00-\x08\x0e-\x1f\x7f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
     "\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff\ufff9-\ufffb\ufdd0-\ufdef\ufffe\uffff"
     "\ud800-\udfff\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001-\U000e01ef]"
+    "\U000e0001-\U000e01ef"
 )
+_DROP_RE = re.compile(f"[{_DROP_CHARS}]")
 # C1 controls only appear in text decoded with the wrong codec: keep them visible as U+FFFD so that the
 # mojibake step removes the whole garbled run instead of leaving its remains.
-_C1_RE = re.compile("[\x80-\x84\x86-\x9f]")
+_C1_CHARS = "\x80-\x84\x86-\x9f"
+_C1_RE = re.compile(f"[{_C1_CHARS}]")
+_NEWLINE_CHARS = "\r\x85\u2028\u2029"
 _NEWLINE_RE = re.compile("\r\n?|[\x85\u2028\u2029]")
-_SPACE_CHARS_RE = re.compile("[\t\x0b\x0c\u1680]")
+_SPACE_CHARS = "\t\x0b\x0c\u1680"
+_SPACE_CHARS_RE = re.compile(f"[{_SPACE_CHARS}]")
+# Whether any of the four patterns above has something to change (most texts, and every second pass,
+# have nothing): one scan instead of four.
+_UNIFY_RE = re.compile(f"[{_NEWLINE_CHARS}{_SPACE_CHARS}{_C1_CHARS}{_DROP_CHARS}]")
+# Common compatibility characters of Chinese web text: full-width ASCII, ideographic and no-break spaces,
+# ellipsis, circled numbers, Roman numerals.
+_COMPAT_RE = re.compile("[\uff01-\uff5e\u3000\u00a0\u2026\u2460-\u2473\u2160-\u217f]")
 
 _PINYIN_LETTERS = "a-zA-Z\u00c0-\u024f\u0251\u0261\u1e00-\u1eff:"
-_RUBY_GROUP = f"\\([{_PINYIN_LETTERS}]{{1,7}}[1-5]?\\)"
-_RUBY_RE = re.compile(f"([{HAN_RANGES}])((?:{_RUBY_GROUP})+)")  # `環(huán)(huán)`: both go
+_RUBY_TAIL = f"[{_PINYIN_LETTERS}]{{1,7}}[1-5]?\\)"  # a ruby group after its `(`
+_RUBY_GROUP = f"\\({_RUBY_TAIL}"
+# `環(huán)(huán)`: the `(letters)` groups after a Han character (group 1), which both go. The match starts
+# with a literal `(`, which the regex engine finds fast, and looks behind it for the Han character.
+_RUBY_RE = re.compile(f"\\((?<=([{HAN_RANGES}])\\(){_RUBY_TAIL}(?:{_RUBY_GROUP})*")
 _RUBY_GROUP_RE = re.compile(_RUBY_GROUP)
 
-_MULTISPACE_RE = re.compile(r" {2,}")
-_BLANKS_RE = re.compile(r"\n{3,}")
-_LINE_EDGE_SPACE_RE = re.compile(r" ?\n ?")
+# Written to start with a literal character, or a choice of literal characters, which the regex engine
+# scans for much faster than it tries a pattern starting with a repeat (` {2,}`, ` ?\n ?`) at each position.
+_MULTISPACE_RE = re.compile(r"  +")
+_BLANKS_RE = re.compile(r"\n\n\n+")
+_LINE_EDGE_SPACE_RE = re.compile(r"(?: \n|\n) ?")
 _CONTENT_RE = re.compile(r"[^\W_]")
 _SENTENCE_END = "。!?;"
 _MAX_PASSES = 4
@@ -132,10 +147,25 @@ def _noise_rules() -> _NoiseRules:
 
 
 def _unify_characters(text: str) -> str:
-    text = _NEWLINE_RE.sub("\n", text)
-    text = _SPACE_CHARS_RE.sub(" ", text)
-    text = _C1_RE.sub("\ufffd", text)
-    text = _DROP_RE.sub("", text)
+    if _UNIFY_RE.search(text) is not None:
+        text = _NEWLINE_RE.sub("\n", text)
+        text = _SPACE_CHARS_RE.sub(" ", text)
+        text = _C1_RE.sub("\ufffd", text)
+        text = _DROP_RE.sub("", text)
+    return _nfkc(text)
+
+
+def _nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, without normalizing the whole text when not needed.
+
+    NFKC starts by replacing every character with its compatibility decomposition, so doing that first
+    for some characters leaves the result unchanged; after replacing the usual ones (full-width
+    punctuation…) with a few ``str.replace``, most texts are already NFKC, which is quick to check.
+    """
+    for ch in set(_COMPAT_RE.findall(text)):
+        text = text.replace(ch, unicodedata.normalize("NFKD", ch))
+    if unicodedata.is_normalized("NFKC", text):
+        return text
     return unicodedata.normalize("NFKC", text)
 
 
@@ -189,18 +219,26 @@ def strip_ruby(text: str) -> tuple[str, list[str]]:
         The text without ruby, and each removed annotation, e.g. ``["(huán)", "(qū)"]``.
     """
     removed: list[str] = []
+    if "(" not in text:
+        return text, removed
 
     def replace(m: re.Match[str]) -> str:
-        han = m.group(1)
-        groups = _RUBY_GROUP_RE.findall(m.group(2))
-        n = 0
-        # Ruby is lower-case; `公司(SI)` is an abbreviation even though 司 reads si.
-        while n < len(groups) and groups[n][1:-1].islower() and _is_reading(han, groups[n][1:-1]):
-            n += 1
-        removed.extend(groups[:n])
-        return han + "".join(groups[n:])
+        kept, ruby = _split_ruby(m.group(1), m.group(0))
+        removed.extend(ruby)
+        return kept
 
     return _RUBY_RE.sub(replace, text), removed
+
+
+@lru_cache(maxsize=16384)
+def _split_ruby(han: str, groups_text: str) -> tuple[str, tuple[str, ...]]:
+    """The ``(letters)`` groups after ``han``: those to keep (joined) and the leading ruby ones to drop."""
+    groups = _RUBY_GROUP_RE.findall(groups_text)
+    n = 0
+    # Ruby is lower-case; `公司(SI)` is an abbreviation even though 司 reads si.
+    while n < len(groups) and groups[n][1:-1].islower() and _is_reading(han, groups[n][1:-1]):
+        n += 1
+    return "".join(groups[n:]), tuple(groups[:n])
 
 
 # ---------------------------------------------------------------------------- step 3: simplified Chinese
@@ -249,8 +287,14 @@ def to_simplified(text: str) -> str:
 
 
 def _tidy_whitespace(text: str) -> str:
-    text = _LINE_EDGE_SPACE_RE.sub("\n", _MULTISPACE_RE.sub(" ", text))
-    return _BLANKS_RE.sub("\n\n", text).strip()
+    # each substitution only when it has something to do: `in` is much faster than a regex scan
+    if "  " in text:
+        text = _MULTISPACE_RE.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _LINE_EDGE_SPACE_RE.sub("\n", text)
+    if "\n\n\n" in text:
+        text = _BLANKS_RE.sub("\n\n", text)
+    return text.strip()
 
 
 # ------------------------------------------------------------------------------------------ step 5: noise
@@ -385,7 +429,9 @@ def _clean_line(line: str) -> _LineResult:
         last_kind = pattern.kind
     rest = line.strip()
     if _CONTENT_RE.search(rest) or (keep if keep is not None else _keep_spans(line)):
-        return _LineResult(_MULTISPACE_RE.sub(" ", rest), removals, False, heading)
+        if "  " in rest:
+            rest = _MULTISPACE_RE.sub(" ", rest)
+        return _LineResult(rest, removals, False, heading)
     if rest:
         removals.append(Removal(kind=last_kind or "question_marks", text=rest))
     return _LineResult("", removals, True, heading)

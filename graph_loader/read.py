@@ -15,6 +15,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
@@ -448,26 +449,46 @@ def _plausibility(text: str) -> float:
     Scores the non-ASCII characters of a sample: frequent Han characters and CJK punctuation count for,
     rare Han characters, private-use characters, replacement characters and stray symbols against.
     """
-    ranks = common_hanzi_ranks()
+    weights = _char_weights()
     good = bad = 0.0
     count = 0
+    # summed one character at a time, in text order: the float score (compared with thresholds and
+    # with other decodings' scores) must not change with the order of additions
     for ch in text[:_SCORE_SAMPLE_CHARS]:
         if ch < "\x80":
             continue
         count += 1
-        if _HAN_RE.match(ch):
-            rank = ranks.get(ch)
-            if rank is None:
-                bad += 1.0
-            else:
-                good += 1.0 if rank < 1500 else 0.8 if rank < 3500 else 0.6
-        elif ch in _CJK_PUNCT:
-            good += 1.0
-        elif ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cc"):
-            bad += 2.0
+        w = weights.get(ch)
+        if w is None:
+            w = _uncommon_weight(ch)
+        if w > 0:
+            good += w
         else:
-            bad += 0.5
+            bad -= w
     return (good - bad) / count if count else 0.0
+
+
+@lru_cache(maxsize=1)
+def _char_weights() -> dict[str, float]:
+    """Weight of each common Han character (by frequency rank) and CJK punctuation mark, all positive."""
+    weights = {
+        ch: 1.0 if rank < 1500 else 0.8 if rank < 3500 else 0.6
+        for ch, rank in common_hanzi_ranks().items()
+        if _HAN_RE.match(ch)
+    }
+    for ch in _CJK_PUNCT:
+        weights.setdefault(ch, 1.0)
+    return weights
+
+
+@lru_cache(maxsize=4096)
+def _uncommon_weight(ch: str) -> float:
+    """Score of a non-ASCII character missing from :func:`_char_weights`: always negative."""
+    if _HAN_RE.match(ch):
+        return -1.0  # a rare Han character
+    if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cc"):
+        return -2.0
+    return -0.5
 
 
 def _last_resort(data: bytes) -> tuple[str, str, list[str]]:

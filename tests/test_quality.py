@@ -9,6 +9,7 @@ from types import ModuleType
 
 from conftest import CORPUS, dicts_with, facts_of
 
+from graph_loader.models import DocumentFacts
 from graph_loader.pipeline import run
 
 
@@ -47,6 +48,8 @@ def test_every_fact_has_evidence_that_points_into_the_text(shared_dir: Path) -> 
         assert outcome.facts is not None
         facts = outcome.facts
         data = json.loads(facts.to_json())
+        # the extractor builds facts without validation (speed): every one must still pass it
+        assert DocumentFacts.model_validate_json(facts.to_json()) == facts
         for ev in _evidence(data):
             checked += 1
             assert ev["doc_id"] == facts.doc_id

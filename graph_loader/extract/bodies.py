@@ -8,6 +8,7 @@ an explicit place, a level word resolved through the article's place context, or
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from graph_loader.extract.localities import PlaceContext
@@ -100,6 +101,10 @@ _SIGNATURE = re.compile(
 )
 _GENERIC = set(_NAMED_ENDINGS) | {"小组", "工作组", "督察组", "专项组", "分组", "组"}
 _ENV = re.compile(r"环|生态|督察|督查|督办|信访|整改")
+_SELF_LEVEL = re.compile(r"(?:我|本)([省市县区州旗镇乡])")
+_SELF_LEVEL_BEFORE = re.compile(r"(?:我|本)([省市县区州旗镇乡])[^。]{0,30}$")
+_ITEM_SEP = re.compile("[、和及与]")
+_HAN_RUN = re.compile(f"[{_HAN}]*")
 
 
 @dataclass
@@ -177,13 +182,13 @@ def _locality(name: str, text: str, start: int, ctx: PlaceContext) -> tuple[str 
         return (div.name, 0.8) if div else (None, 0.0)
     if text[max(0, start - 2) : start].endswith(("各级", "各地", "各")) or name.startswith(("中央", "国家")):
         return None, 0.0
-    near = re.search(r"(?:我|本)([省市县区州旗镇乡])[^。]{0,30}$", text[max(0, start - 40) : start])
+    near = _SELF_LEVEL_BEFORE.search(text[max(0, start - 40) : start])
     if near:
         div = ctx.resolve_level(near.group(1))
         if div is not None:
             return div.name, 0.7
     # the article speaks of its own place (我市, 本县): a body it set up is that place's
-    levels = [we.group(1) for we in re.finditer(r"(?:我|本)([省市县区州旗镇乡])", text)]
+    levels = [we.group(1) for we in _SELF_LEVEL.finditer(text)]
     if levels and ctx.focal is not None:
         return ctx.focal.name, 0.6
     for level in levels:
@@ -198,7 +203,7 @@ def find_bodies(doc: Document, ctx: PlaceContext) -> list[BodyMention]:
     text = doc.text
     lex = lexicon()
     out: list[BodyMention] = []
-    for m in _TEAM_RE.finditer(text):
+    for m in _team_matches(text):
         name = m.group()
         start = m.start()
         place = match_place_prefix(name, ctx)
@@ -238,6 +243,24 @@ def find_bodies(doc: Document, ctx: PlaceContext) -> list[BodyMention]:
     return out
 
 
+def _team_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_TEAM_RE.finditer(text)``, run only over the stretches of Han characters that hold 督察组.
+
+    The pattern is slow (it tries a place name at every Han character), and a team's name is made of
+    Han characters only, so no match crosses any other character.
+    """
+    end = 0
+    at = text.find("督察组")
+    while at >= 0:
+        lo = at
+        while lo > end and "\u4e00" <= text[lo - 1] <= "\u9fff":
+            lo -= 1
+        run = _HAN_RUN.match(text, at + 3)  # always matches, maybe empty
+        end = run.end() if run else at + 3
+        yield from _TEAM_RE.finditer(text, lo, end)
+        at = text.find("督察组", end)
+
+
 def _parent_before(out: list[BodyMention], pos: int, sent_start: int) -> BodyMention | None:
     best = None
     for b in out:
@@ -255,7 +278,7 @@ def _subgroups(doc: Document, out: list[BodyMention], ctx: PlaceContext) -> None
     text = doc.text
     for sent in doc.sentences:
         for m in _SETUP.finditer(sent.text):
-            items = re.split("[、和及与]", m.group(2))
+            items = _ITEM_SEP.split(m.group(2))
             parent = _parent_before(out, sent.start + m.start(), sent.start)
             pos = sent.start + m.start(2)
             for item in items:
@@ -293,8 +316,9 @@ def _subgroups(doc: Document, out: list[BodyMention], ctx: PlaceContext) -> None
                         parent.name if parent else None,
                     )
                 )
-        for m in _ENUM.finditer(sent.text):
-            items = [m.group(1)] + re.split("[、和及与]", m.group(2))[1:]
+        # a list of groups names 组 twice at least: the pattern (slow) can only match then
+        for m in _ENUM.finditer(sent.text) if sent.text.count("组") >= 2 else ():
+            items = [m.group(1)] + _ITEM_SEP.split(m.group(2))[1:]
             span = (sent.start + m.start(), sent.start + m.end())
             if any(b.start < span[1] and span[0] < b.end for b in out):
                 continue  # already read as a set-up list or named bodies

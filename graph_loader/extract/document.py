@@ -1,4 +1,8 @@
-"""Assemble every rule's findings for one document into :class:`DocumentFacts` with evidence."""
+"""Assemble every rule's findings for one document into :class:`DocumentFacts` with evidence.
+
+The facts are built with :func:`~graph_loader.trusted.trusted` from values the rules computed, without
+pydantic's validation, which used to be a good part of the extraction time.
+"""
 
 from __future__ import annotations
 
@@ -40,6 +44,7 @@ from graph_loader.models import (
     Post,
     Removal,
 )
+from graph_loader.trusted import trusted
 
 
 def content_id(text: str) -> str:
@@ -104,26 +109,36 @@ def extract(name: str, text: str, removed: list[Removal] | None = None) -> Docum
 
 def _localities(doc: Document, ctx: Places) -> list[Locality]:
     out: list[Locality] = []
-    listed = {d.code for d, _ in ctx.localities()}
+    localities = ctx.localities()
+    listed = {d.code for d, _ in localities}
     first_mention: dict[str, PlaceMention] = {}
     for m in ctx.mentions:
         first_mention.setdefault(m.division.code, m)
-    for div, mentioned in ctx.localities():
+    mention_ancestors: list[tuple[PlaceMention, set[str]]] | None = None
+    for div, mentioned in localities:
         parent = ctx_parent_name(div)
         if mentioned:
             m = first_mention[div.code]
             ev = [doc.evidence(m.start, m.end, m.rule, m.confidence)]
         else:
             # an ancestor not named in the text: the evidence is its descendant's mention
-            child = next(
-                (m for m in ctx.mentions if div.code in {a.code for a in _ancestors(m.division)}), None
-            )
+            if mention_ancestors is None:
+                mention_ancestors = [(m, {a.code for a in _ancestors(m.division)}) for m in ctx.mentions]
+            child = next((m for m, codes in mention_ancestors if div.code in codes), None)
             if child is None:
                 continue
             ev = [doc.evidence(child.start, child.end, "locality.ancestor", 0.95)]
         out.append(
-            Locality(
-                name=div.name, parent=parent, code=div.code, level=div.level, mentioned=mentioned, evidence=ev
+            trusted(
+                Locality,
+                {
+                    "name": div.name,
+                    "parent": parent,
+                    "code": div.code,
+                    "level": div.level,
+                    "mentioned": mentioned,
+                    "evidence": ev,
+                },
             )
         )
     seen: dict[str, Locality] = {}
@@ -141,13 +156,16 @@ def _localities(doc: Document, ctx: Places) -> list[Locality]:
             if div.code not in listed:
                 listed.add(div.code)
                 out.append(
-                    Locality(
-                        name=div.name,
-                        parent=ctx_parent_name(div),
-                        code=div.code,
-                        level=div.level,
-                        mentioned=False,
-                        evidence=ev,
+                    trusted(
+                        Locality,
+                        {
+                            "name": div.name,
+                            "parent": ctx_parent_name(div),
+                            "code": div.code,
+                            "level": div.level,
+                            "mentioned": False,
+                            "evidence": list(ev),  # its own list, as validation used to copy it
+                        },
                     )
                 )
     return out
@@ -170,7 +188,7 @@ def _persons(doc: Document, persons: list[PersonMention], bylines: set[str]) -> 
         person = merged.get(p.name)
         ev = doc.evidence(p.start, p.end, p.rule, p.confidence)
         if person is None:
-            person = Person(name=p.name, posts=[], evidence=[ev])
+            person = trusted(Person, {"name": p.name, "posts": [], "evidence": [ev]})
             merged[p.name] = person
         else:
             person.evidence.append(ev)
@@ -178,14 +196,17 @@ def _persons(doc: Document, persons: list[PersonMention], bylines: set[str]) -> 
             if any(x.role == q.role and x.locality == q.locality for x in person.posts):
                 continue
             person.posts.append(
-                Post(
-                    role=q.role,
-                    locality=q.locality,
-                    body=q.body,
-                    title=q.title,
-                    evidence=[
-                        doc.evidence(q.start, p.end, q.rule, 0.85 if q.locality or not q.level else 0.7)
-                    ],
+                trusted(
+                    Post,
+                    {
+                        "role": q.role,
+                        "locality": q.locality,
+                        "body": q.body,
+                        "title": q.title,
+                        "evidence": [
+                            doc.evidence(q.start, p.end, q.rule, 0.85 if q.locality or not q.level else 0.7)
+                        ],
+                    },
                 )
             )
     return list(merged.values())
@@ -197,13 +218,14 @@ def _bodies(
     out: dict[tuple[str, str | None], Body] = {}
     # one body per identity and locality: 迎接…领导小组 and 江湾镇迎接…领导小组 in a 江湾镇 article
     longest: dict[tuple[str, str | None], str] = {}
+    identities = {name: identity(name, ctx) for name in {b.name for b in bodies}}
     for b in bodies:
-        k = (identity(b.name, ctx), b.locality)
+        k = (identities[b.name], b.locality)
         if len(b.name) > len(longest.get(k, "")):
             longest[k] = b.name
     renamed: dict[str, str] = {}
     for b in bodies:
-        full = longest[(identity(b.name, ctx), b.locality)]
+        full = longest[(identities[b.name], b.locality)]
         if full != b.name:
             renamed[b.name] = full
             b.aliases.append(b.name)
@@ -220,13 +242,16 @@ def _bodies(
                 out[key].parent = b.parent
             out[key].aliases += [a for a in b.aliases if a not in out[key].aliases]
             continue
-        out[key] = Body(
-            name=b.name,
-            kind=cast(BodyKind, b.kind),
-            locality=b.locality,
-            parent=b.parent,
-            aliases=list(b.aliases),
-            evidence=[ev],
+        out[key] = trusted(
+            Body,
+            {
+                "name": b.name,
+                "kind": cast(BodyKind, b.kind),
+                "locality": b.locality,
+                "parent": b.parent,
+                "aliases": list(b.aliases),
+                "evidence": [ev],
+            },
         )
     lex = lexicon()
     # inspection-related bodies named only in posts (市环委会副主任 → 市环委会)
@@ -267,31 +292,38 @@ def _event(doc: Document, e: EventMention) -> Event:
         if existing is not None and any(evidence_key(x) == evidence_key(ev) for x in existing.evidence):
             continue  # two cues on one mention (作了讲话, 讲话): one piece of evidence
         if existing is None:
-            participants.append(Participant(name=name, role=cast(ParticipantRole, role), evidence=[ev]))
+            participants.append(
+                trusted(Participant, {"name": name, "role": cast(ParticipantRole, role), "evidence": [ev]})
+            )
         else:
             existing.evidence.append(ev)
 
     def who(role: str) -> list[str]:
         return [p.name for p in participants if p.role == role]
 
-    return Event(
-        name=e.name,
-        kind=cast(EventKind, e.kind),
-        date=e.date,
-        locality=e.locality,
-        organizer=e.organizer,
-        chair=who("chair"),
-        attendees=who("attendee"),
-        speakers=who("speaker"),
-        participants=participants,
-        evidence=[doc.evidence(e.start, e.end, e.rule, e.confidence)],
+    return trusted(
+        Event,
+        {
+            "name": e.name,
+            "kind": cast(EventKind, e.kind),
+            "date": e.date,
+            "locality": e.locality,
+            "organizer": e.organizer,
+            "chair": who("chair"),
+            "attendees": who("attendee"),
+            "speakers": who("speaker"),
+            "participants": participants,
+            "evidence": [doc.evidence(e.start, e.end, e.rule, e.confidence)],
+        },
     )
 
 
 def _meta(doc: Document, meta: Meta, facts: DocumentFacts) -> None:
     def add(field: str, value: str, start: int, end: int, rule: str, conf: float) -> Evidence:
         ev = doc.evidence(start, end, rule, conf)
-        facts.metadata.append(MetaFact(field=cast(MetaField, field), value=value, evidence=[ev]))
+        facts.metadata.append(
+            trusted(MetaFact, {"field": cast(MetaField, field), "value": value, "evidence": [ev]})
+        )
         return ev
 
     if meta.date and meta.date_span:

@@ -11,17 +11,22 @@ from graph_loader.extract.localities import PlaceContext
 from graph_loader.extract.meta import Meta, event_date
 from graph_loader.extract.persons import PersonMention, find_name_mentions, name_pattern
 from graph_loader.extract.text import Document
-from graph_loader.lexicon import lexicon
+from graph_loader.lexicon import Lexicon, lexicon
 
 _STOP = r",，。;；:：!?！？\n《》"
 _MEETING_END = r"(?:会议|推进会|动员会|部署会|调度会|座谈会|培训会|现场会|视频会|汇报会|见面会|反馈会|专题会|大会|例会|常务会|常委会|会)"
+# `主持召开|…|召开`, not `(?:主持)?召开`: a literal first character in every alternative is much faster
 _CONVENE = re.compile(
-    rf"(?:主持)?(?:召开|举行|举办)了?([^{_STOP}]{{2,80}}?{_MEETING_END})(?=[{_STOP}\s]|$|并|上)"
+    rf"(?:主持召开|主持举行|主持举办|召开|举行|举办)了?([^{_STOP}]{{2,80}}?{_MEETING_END})(?=[{_STOP}\s]|$|并|上)"
 )
 _CONVENED = re.compile(
     rf"(?:^|[,，])(?:\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚上|晚)?[,，]?)?([^{_STOP}]{{4,80}}?{_MEETING_END})(?:在[^{_STOP}]{{1,20}})?(?:召开|举行)"
 )
+# a sentence without these words holds no meeting (_CONVENE and _CONVENED need one of them)
+_CONVENE_WORDS = ("召开", "举行", "举办")
+_DATELINE_HEAD = re.compile(r"^.{0,20}?\d{1,2}月\d{1,2}日电\s*(?:\([^)]{0,40}\))?")
 _CAMPAIGN = re.compile(
+    r"(?=[第中])"  # a prefilter on the first character: the groups before 中央 are optional
     r"(第[一二三四五六七八九十]+轮)?(?:第[一二三四五六七八九十]+批)?"
     r"(中央(?:生态环境保护|环境保护|生态环保|环保)督察)"
 )
@@ -35,6 +40,17 @@ _HANDOVER = re.compile(r"移交|交办|转办")
 _RECEIVE = re.compile(r"迎接$|迎接中央")
 _DIRECTIVE = re.compile(r"要|适时|将|拟|定期|及时|应|可|每月|每季度|每年|继续")
 _TASK = re.compile(r"(?:要|应|须|必须|将)?(?:全面|具体|牵头|及时|继续|持续|统一)?(?:负责|牵头|汇总|承担)")
+_WE_BEFORE = re.compile(r"(?:我|本|全)([省市县区州旗])[^,，。]{0,6}$")
+_WE = re.compile(r"(?:我|本)([省市县区州旗])")
+_FEEDBACK_REPORT = re.compile(r"反馈会|反馈会议|主持会议|主持")
+_NAME_LEAD = re.compile(r"^(?:了|一次|一场|全[省市县区]|我[省市县区])")
+_BARE_MEETING = re.compile(r"[^\u4e00-\u9fff]*(?:会议|会)")
+_YEAR_LEAD = re.compile(r"^(?:\d{4}年)")
+_AFTER_COMMA = re.compile(r"(?<=[,，:：])")
+_COORDINATION = re.compile(r"(?:同志)?[、和及与][^,，。;；:：]{0,30}")
+_TO_BEFORE = re.compile(r"(?:到|赴|在)$")
+_TASK_CLAUSE = re.compile(r"[^,，。;；]{2,40}")
+_TASK_LEAD = re.compile(r"^(?:要|应|须|必须|将)?(?:全面|具体|及时|继续|持续|统一)?")
 
 
 @dataclass
@@ -68,13 +84,13 @@ class AssignmentMention:
 
 
 def _strip_dateline(sentence: str) -> str:
-    return re.sub(r"^.{0,20}?\d{1,2}月\d{1,2}日电\s*(?:\([^)]{0,40}\))?", "", sentence)
+    return _DATELINE_HEAD.sub("", sentence) if "日电" in sentence else sentence
 
 
 def _meeting_locality(sentence: str, start_in_sent: int, ctx: PlaceContext) -> str | None:
     """The place convening the meeting (``清水县召开``), else the article's own place."""
     before = sentence[:start_in_sent]
-    m = re.search(r"(?:我|本|全)([省市县区州旗])[^,，。]{0,6}$", before)
+    m = _WE_BEFORE.search(before)
     if m:
         div = ctx.resolve_level(m.group(1))
         if div is not None:
@@ -86,6 +102,8 @@ def find_meetings(doc: Document, ctx: PlaceContext, meta: Meta) -> list[EventMen
     """Meetings from ``召开X会议`` and ``X会议召开``; near-identical names (title and body) merge."""
     out: list[EventMention] = []
     for sent in doc.sentences:
+        if not any(w in sent.text for w in _CONVENE_WORDS):
+            continue
         body = _strip_dateline(sent.text)
         shift = len(sent.text) - len(body)
         for rx, rule in ((_CONVENE, "event.meeting.convene"), (_CONVENED, "event.meeting.convened")):
@@ -117,11 +135,11 @@ def find_feedback_meetings(doc: Document, ctx: PlaceContext, meta: Meta) -> list
     """A team feeding back to a place, reported as a meeting (反馈会, 主持) in the next sentences."""
     out: list[EventMention] = []
     for k, sent in enumerate(doc.sentences):
-        m = _FEEDBACK_MEETING.search(sent.text)
+        m = _FEEDBACK_MEETING.search(sent.text) if "反馈" in sent.text else None
         if m is None:
             continue
         following = "".join(x.text for x in doc.sentences[k : k + 4])
-        if not re.search(r"反馈会|反馈会议|主持会议|主持", following):
+        if not _FEEDBACK_REPORT.search(following):
             continue  # a mention of the feedback, not a report of the meeting
         place = next(
             (p for p in ctx.mentions if sent.start + m.start(2) <= p.start < sent.start + m.end(2)), None
@@ -145,8 +163,8 @@ def find_feedback_meetings(doc: Document, ctx: PlaceContext, meta: Meta) -> list
 
 def _clean_meeting_name(raw: str, ctx: PlaceContext) -> str | None:
     name = raw.strip()
-    name = re.sub(r"^(?:了|一次|一场|全[省市县区]|我[省市县区])", "", name)
-    if len(name) < 4 or re.fullmatch(r"[^\u4e00-\u9fff]*(?:会议|会)", name):
+    name = _NAME_LEAD.sub("", name)
+    if len(name) < 4 or _BARE_MEETING.fullmatch(name):
         return None
     if name in ("会议", "大会", "专题会议", "会") or "的" in name[-4:]:
         return None
@@ -154,7 +172,7 @@ def _clean_meeting_name(raw: str, ctx: PlaceContext) -> str | None:
 
 
 def _norm_name(name: str) -> str:
-    return re.sub(r"^(?:\d{4}年)", "", name)
+    return _YEAR_LEAD.sub("", name)
 
 
 def _merge_event(out: list[EventMention], ev: EventMention) -> None:
@@ -182,11 +200,7 @@ def assign_roles(doc: Document, persons: list[PersonMention], meetings: list[Eve
     lex = lexicon()
     names = name_pattern([p.name for p in persons])
     first = min(meetings, key=lambda e: e.start)
-    cue_re = re.compile(
-        "|".join(
-            f"(?P<{k}>{'|'.join(re.escape(w) for w in lex.cues[k])})" for k in ("chair", "attend", "speak")
-        )
-    )
+    cue_re = _cue_re(lex)
     relay = tuple(lex.cues["relay"])
     for sent in doc.sentences:
         mentions = [(n, s, e) for n, s, e in find_name_mentions(sent.text, names)]
@@ -195,7 +209,7 @@ def assign_roles(doc: Document, persons: list[PersonMention], meetings: list[Eve
         meeting = _meeting_for(meetings, sent.start) or first
         pending: list[tuple[str, int, int]] = []
         pos = 0
-        for clause in re.split(r"(?<=[,，:：])", sent.text):
+        for clause in _AFTER_COMMA.split(sent.text):
             c_start = pos
             pos += len(clause)
             in_clause = [(n, s, e) for n, s, e in mentions if c_start <= s < pos]
@@ -227,13 +241,28 @@ def assign_roles(doc: Document, persons: list[PersonMention], meetings: list[Eve
             pending = []
 
 
+_CUES: dict[int, re.Pattern[str]] = {}
+
+
+def _cue_re(lex: Lexicon) -> re.Pattern[str]:
+    """The chair, attend and speak cue words, each kind a named group."""
+    if id(lex) not in _CUES:
+        _CUES[id(lex)] = re.compile(
+            "|".join(
+                f"(?P<{k}>{'|'.join(re.escape(w) for w in lex.cues[k])})"
+                for k in ("chair", "attend", "speak")
+            )
+        )
+    return _CUES[id(lex)]
+
+
 def _coordinated(sentence: str, who: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
     """The last name before a cue, with the names joined to it by 、/和/及 and nothing else."""
     out = [who[-1]]
     for prev in reversed(who[:-1]):
         between = sentence[prev[2] : out[0][1]]
         # 、 or 和 and at most the next person's posts (牟定县委书记胡菲坚、武定县委书记蔡云作表态发言)
-        if re.fullmatch(r"(?:同志)?[、和及与][^,，。;；:：]{0,30}", between):
+        if _COORDINATION.fullmatch(between):
             out.insert(0, prev)
         else:
             break
@@ -324,7 +353,7 @@ def find_inspections(
         )
     for sent in doc.sentences:
         check = _CROSS_CHECK.search(sent.text)
-        d = _DATED.search(sent.text)
+        d = _DATED.search(sent.text) if check else None
         if check and d:
             date = event_date(sent.text[d.start() :], meta)
             loc = ctx.focal.name if ctx.focal is not None else None
@@ -359,9 +388,7 @@ def _target_after(text: str, pos: int, end: int, ctx: PlaceContext) -> str | Non
 
 def _target_before(text: str, pos: int, floor: int, ctx: PlaceContext) -> str | None:
     for m in reversed(ctx.mentions):
-        if max(floor, pos - 12) <= m.start < pos and re.search(
-            r"(?:到|赴|在)$", text[max(0, m.start - 1) : m.start]
-        ):
+        if max(floor, pos - 12) <= m.start < pos and _TO_BEFORE.search(text[max(0, m.start - 1) : m.start]):
             return m.division.name
     return None
 
@@ -376,10 +403,10 @@ def find_tasks(doc: Document, ctx: PlaceContext, bodies: list[BodyMention]) -> l
         m = _TASK.match(text, b.end)
         if m is None:
             continue
-        clause = re.match(r"[^,，。;；]{2,40}", text[m.start() :])
+        clause = _TASK_CLAUSE.match(text[m.start() :])
         if clause is None:
             continue
-        what = re.sub(r"^(?:要|应|须|必须|将)?(?:全面|具体|及时|继续|持续|统一)?", "", clause.group())
+        what = _TASK_LEAD.sub("", clause.group())
         target = b.locality or (ctx.focal.name if ctx.focal is not None else None)
         if target is None:
             continue
@@ -393,7 +420,7 @@ def find_tasks(doc: Document, ctx: PlaceContext, bodies: list[BodyMention]) -> l
 
 
 def _we_target(chunk: str, ctx: PlaceContext) -> str | None:
-    m = re.search(r"(?:我|本)([省市县区州旗])", chunk[:20])
+    m = _WE.search(chunk[:20])
     if m:
         div = ctx.resolve_level(m.group(1))
         return div.name if div else None

@@ -12,6 +12,7 @@ from graph_loader.extract.text import Document
 _YMD = r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 # a labelled publication date: 发布日期:2017-08-22, 发布时间:, 时间:, 日期:
 _LABELLED = re.compile(
+    r"(?=[发更刊出成日时])"  # a prefilter on the first character, several times faster
     r"(?<!抓取)(?<!采集)(?<!爬取)(?<!入库)(?<!访问)(?<!下载)(?<!生成)(?:发布|发表|更新|刊发|出版|成文)?(?:日期|时间)\s*[:：]\s*"
     + _YMD
 )
@@ -20,7 +21,8 @@ _CRAWL = re.compile(r"(?:抓取|采集|爬取|入库|访问|下载)(?:时间|日
 _STAMP = re.compile(_YMD + r"\s+\d{1,2}:\d{2}")
 _ANY_YMD = re.compile(_YMD)
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
-_SOURCE = re.compile(r"(?:信息)?来源\s*[:：]\s*([^\s|]{2,30})")
+# `信息来源|来源`, not `(?:信息)?来源`: words to choose from at the start are found much faster
+_SOURCE = re.compile(r"(?:信息来源|来源)\s*[:：]\s*([^\s|]{2,30})")
 _DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日电")
 _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 _YEAR = re.compile(r"((?:19|20)\d\d)年")
@@ -32,7 +34,16 @@ _PAREN_BYLINE = re.compile(
     r"\((?:(?:记者|通讯员)\s*)?([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,5})\)"
 )
 _TRAILING_BYLINE = re.compile(r"([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,5})\)\s*$")
+_DATELINE_END = re.compile(r"\d{1,2}月\d{1,2}日电\s*")
+_PAREN_REPORTER = re.compile(r"\((?:记者|通讯员)\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,5})\)")
 _HEADLINE_WORDS = re.compile(r"会议|会|督察|通知|通报|召开|部署|整改|推进|意见|方案|环保|生态|环境")
+_SOURCE_END = re.compile(r"(?:发布|时间|日期|作者|编辑|点击|浏览)")
+_ISSUER_END = re.compile(r"(?:办公厅|办公室|人民政府|委员会|领导小组|党委|局|厅|镇|乡)$")
+_LINE_MONTH_DAY = re.compile(r"\s*(?:(?:19|20)\d\d年)?(\d{1,2})月(\d{1,2})日")
+_LINE_YEAR = re.compile(r"\s*((?:19|20)\d\d)年")
+_HAN_2_4 = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,5}")
+_VAGUE_AFTER_COMMA = re.compile(r"[,，](?:日前|近日)")
 
 
 @dataclass
@@ -110,7 +121,7 @@ def _find_header(meta: Meta, lines: list[tuple[int, int, str]]) -> int:
         src = _SOURCE.search(line)
         if src and meta.source is None:
             value = src.group(1)
-            value = re.split(r"(?:发布|时间|日期|作者|编辑|点击|浏览)", value)[0]
+            value = _SOURCE_END.split(value)[0]
             meta.source = value
             meta.source_span = (start + src.start(1), start + src.start(1) + len(value))
             first_meta = idx if first_meta < 0 else first_meta
@@ -139,13 +150,7 @@ def _signed_date(meta: Meta, lines: list[tuple[int, int, str]]) -> None:
     tail = [(s, e, ln) for s, e, ln in lines if ln.strip()][-6:]
     for k, (start, _end, line) in enumerate(tail):
         m = _ANY_YMD.fullmatch(line.strip())
-        if (
-            m
-            and k > 0
-            and re.search(
-                r"(?:办公厅|办公室|人民政府|委员会|领导小组|党委|局|厅|镇|乡)$", tail[k - 1][2].strip()
-            )
-        ):
+        if m and k > 0 and _ISSUER_END.search(tail[k - 1][2].strip()):
             y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
             if _valid(mo, d):
                 off = start + line.index(m.group())
@@ -157,7 +162,7 @@ def _signed_date(meta: Meta, lines: list[tuple[int, int, str]]) -> None:
 
 def _body_date(meta: Meta, text: str, lines: list[tuple[int, int, str]]) -> None:
     """No labelled date: take the dateline or the date that opens a body paragraph."""
-    m = _DATELINE.search(text)
+    m = _DATELINE.search(text) if "日电" in text else None
     if m and _valid(int(m.group(1)), int(m.group(2))):
         mo, d = int(m.group(1)), int(m.group(2))
         meta.date = _iso(meta.year, mo, d)
@@ -169,9 +174,9 @@ def _body_date(meta: Meta, text: str, lines: list[tuple[int, int, str]]) -> None
         full = _ANY_YMD.match(line)
         if full and len(line) <= 24:
             continue  # a bare date line above the article: not reliably the article's
-        m = re.match(r"\s*(?:(?:19|20)\d\d年)?(\d{1,2})月(\d{1,2})日", line)
+        m = _LINE_MONTH_DAY.match(line)
         if m and _valid(int(m.group(1)), int(m.group(2))):
-            y_m = re.match(r"\s*((?:19|20)\d\d)年", line)
+            y_m = _LINE_YEAR.match(line)
             year = int(y_m.group(1)) if y_m else meta.year
             meta.date = _iso(year, int(m.group(1)), int(m.group(2)))
             meta.date_span = (start + m.start(), start + m.end(), "date.first_paragraph")
@@ -201,7 +206,7 @@ def _bylines(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[str, in
     out: list[tuple[str, int, int, str]] = []
 
     def add_names(chunk: str, offset: int, rule: str) -> None:
-        for m in re.finditer(r"[\u4e00-\u9fff]{2,4}", chunk):
+        for m in _HAN_2_4.finditer(chunk):
             got = read_name(chunk, m.start())
             if got is not None and got[1] == m.end() and all(n != got[0] for n, *_ in out):
                 out.append((got[0], offset + m.start(), offset + m.end(), rule))
@@ -209,22 +214,19 @@ def _bylines(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[str, in
     for start, _end, line in lines:
         for m in _BYLINE_LABEL.finditer(line):
             after = line[m.end() :]
-            names = re.match(r"[\u4e00-\u9fff]{2,4}(?:[ 、][\u4e00-\u9fff]{2,4}){0,5}", after)
+            names = _NAME_RUN.match(after)
             if names:
                 add_names(names.group(), start + m.end(), "byline.label")
-        dl = re.search(r"\d{1,2}月\d{1,2}日电\s*", line)
+        dl = _DATELINE_END.search(line) if "日电" in line else None
         if dl:
             p = _PAREN_BYLINE.match(line, dl.end())
             if p:
                 add_names(p.group(1), start + p.start(1), "byline.dateline")
-        tail = _TRAILING_BYLINE.search(line)
-        if (
-            tail
-            and "(" not in line[max(0, tail.start() - 1) : tail.start()]
-            and line.count(")") > line.count("(")
-        ):
+        # the cheap test first: the pattern is slow, and most lines have no unbalanced `)`
+        tail = _TRAILING_BYLINE.search(line) if line.count(")") > line.count("(") else None
+        if tail and "(" not in line[max(0, tail.start() - 1) : tail.start()]:
             add_names(tail.group(1), start + tail.start(1), "byline.trailing")
-        p2 = re.search(r"\((?:记者|通讯员)\s*([\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4}){0,5})\)", line)
+        p2 = _PAREN_REPORTER.search(line)
         if p2:
             add_names(p2.group(1), start + p2.start(1), "byline.paren")
     return out
@@ -235,11 +237,11 @@ def event_date(sentence: str, meta: Meta) -> str | None:
 
     ``日前/近日`` give the publication's year and month without a day.
     """
-    m = _MONTH_DAY.search(sentence)
+    m = _MONTH_DAY.search(sentence) if "月" in sentence else None
     if m and _valid(int(m.group(1)), int(m.group(2))):
         y_m = re.search(r"((?:19|20)\d\d)年" + re.escape(m.group()), sentence)
         year = int(y_m.group(1)) if y_m else meta.year
         return _iso(year, int(m.group(1)), int(m.group(2)))
-    if (_VAGUE.search(sentence.lstrip()) or re.search(r"[,，](?:日前|近日)", sentence)) and meta.pub_date:
+    if (_VAGUE.search(sentence.lstrip()) or _VAGUE_AFTER_COMMA.search(sentence)) and meta.pub_date:
         return _iso(meta.pub_date[0], meta.pub_date[1], None)
     return None

@@ -411,6 +411,12 @@ _ROSTER_ROLES = (
 )
 _ROSTER_ROLE = re.compile(r"^\s*(" + "|".join(r"\s*".join(r) for r in _ROSTER_ROLES) + r")\s*[:：]\s*")
 _ENUMERATOR = re.compile(r"^\s*(?:\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|\d+[.、])\s*")
+_SPACES = re.compile(r"\s+")
+_GROUP_LEADER = re.compile(r"\s*[:：。,，]\s*(副组长|组长)\s*")
+_POST_TEXT = re.compile(r"[^,，。;；、\s]{2,30}")
+_OFFICE_POST = re.compile(r"(领导小组办公室|办公室|领导小组)(.+)$")
+_LIST_END = re.compile(r"\s*(?:等|同志|出席|参加|列席|陪同|一同|分别)")
+_TONGZHI = re.compile("同志|总书记")
 
 
 def role_label(body: BodyLike) -> str:
@@ -454,7 +460,7 @@ def _rosters(
     for start, line in _lines(text):
         m = _ROSTER_ROLE.match(line)
         if m:
-            role = re.sub(r"\s+", "", m.group(1))
+            role = _SPACES.sub("", m.group(1))
             body = _body_before(bodies, start, ("leading_group", "working_group", "committee", "office"))
             i = start + m.end()
         elif role:
@@ -523,7 +529,7 @@ def _group_leaders(
     for b in bodies:
         if b.kind != "working_group":
             continue
-        m = re.compile(r"\s*[:：。,，]\s*(副组长|组长)\s*").match(text, b.end)
+        m = _GROUP_LEADER.match(text, b.end)
         if m is None:
             continue
         got = read_name(text, m.end(), lex)
@@ -551,13 +557,13 @@ def _appointments(
         m = _APPOINT.match(text, e0)
         if m is None or (m.group(1) == "任" and not text.startswith("同志", e0)):
             continue
-        post_m = re.match(r"[^,，。;；、\s]{2,30}", text[m.end() :])
+        post_m = _POST_TEXT.match(text[m.end() :])
         if post_m is None:
             continue
         post_text = post_m.group()
         post_start = m.end()
         person = names[name]
-        office = re.match(r"(领导小组办公室|办公室|领导小组)(.+)$", post_text)
+        office = _OFFICE_POST.match(post_text)
         if office:
             kinds = ("office",) if "办公室" in office.group(1) else ("leading_group",)
             body = _body_before(bodies, s0, kinds, 400)
@@ -601,18 +607,30 @@ def _trigger_re(lex: Lexicon) -> re.Pattern[str]:
     key = id(lex)
     if key not in _TRIGGER:
         surnames = "".join(sorted(lex.surnames | {c[0] for c in lex.compound_surnames}))
+        # `部|局`, not `[部局]`: with a literal first character in every alternative the regex engine
+        # jumps between the possible first characters instead of trying each alternative everywhere
         _TRIGGER[key] = re.compile(
-            f"(?:{lex.title_re.pattern}|[部局]|办(?!公))(?= ?[{re.escape(surnames + ''.join(sorted(lex.translit)))}])"
+            f"(?:{lex.title_re.pattern}|部|局|办(?!公))(?= ?[{re.escape(surnames + ''.join(sorted(lex.translit)))}])"
         )
     return _TRIGGER[key]
+
+
+_LEADER_CUE: dict[int, re.Pattern[str]] = {}
+
+
+def _leader_cue_re(lex: Lexicon) -> re.Pattern[str]:
+    """市领导, 领导同志…: words a list of leaders' names follows."""
+    if id(lex) not in _LEADER_CUE:
+        cue = "|".join(re.escape(w) for w in lex.cues["leader_list"])
+        _LEADER_CUE[id(lex)] = re.compile(f"(?:{cue})[:：]?")
+    return _LEADER_CUE[id(lex)]
 
 
 def _leader_lists(doc: Document, lex: Lexicon, taken: set[int]) -> list[PersonMention]:
     """Names listed after 市领导 / 领导同志 with no posts."""
     text = doc.text
     out: list[PersonMention] = []
-    cue = "|".join(re.escape(w) for w in lex.cues["leader_list"])
-    for m in re.finditer(f"(?:{cue})[:：]?", text):
+    for m in _leader_cue_re(lex).finditer(text):
         i = m.end()
         batch: list[PersonMention] = []
         while i < len(text):
@@ -628,9 +646,7 @@ def _leader_lists(doc: Document, lex: Lexicon, taken: set[int]) -> list[PersonMe
                 continue
             break
         # one name alone must be followed by a cue (出席, 等, 同志): 市领导包案 is no list
-        if len(batch) == 1 and not re.match(
-            r"\s*(?:等|同志|出席|参加|列席|陪同|一同|分别)", text[batch[0].end :]
-        ):
+        if len(batch) == 1 and not _LIST_END.match(text, batch[0].end):
             batch = []
         for p in batch:
             if p.start not in taken:
@@ -643,7 +659,7 @@ def _tongzhi(doc: Document, lex: Lexicon, taken: set[int]) -> list[PersonMention
     """``张三同志`` and ``张三总书记``: a name directly before 同志 or a top leader's title."""
     text = doc.text
     out: list[PersonMention] = []
-    for m in re.finditer("同志|总书记", text):
+    for m in _TONGZHI.finditer(text):
         k = m.start()
         sizes = (4, 3, 2) if text[max(0, k - 4) : k - 2] in lex.compound_surnames else (3, 2)
         for size in sizes:

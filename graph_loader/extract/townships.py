@@ -36,9 +36,11 @@ _ANCHORS = (
 )
 _BAD_START = set("对在到赴和与及的是由向从为于将以同各全我本该其此某个每所乡镇村城县市区省经报请")
 _NOT_IN_NAME = set("镇乡的了是在和与及经对为")
-_GENERIC = re.compile(
-    r"(?:乡镇|城镇|集镇|村镇|小城镇|重点镇|建制镇|特色小镇|中心镇|城乡|老乡|家乡|故乡|下乡|返乡|回乡|同乡|水乡|他乡|异乡|梦乡|农乡)$"
-)
+# words ending like a township that are none
+_GENERIC = (
+    "乡镇", "城镇", "集镇", "村镇", "小城镇", "重点镇", "建制镇", "特色小镇", "中心镇", "城乡", "老乡", "家乡",
+    "故乡", "下乡", "返乡", "回乡", "同乡", "水乡", "他乡", "异乡", "梦乡", "农乡",
+)  # fmt: skip
 _GOV_AFTER = re.compile(r"党委|人民政府|政府|镇长|副镇长|乡长|副乡长|党政|纪委|人大|办事处|党工委|主任")
 _NOT_AFTER = set("压守静定痛住江")
 
@@ -115,7 +117,7 @@ def find_towns(text: str, ctx: PlaceContext) -> list[TownMention]:
             ):
                 continue
             full = name + m.group()
-            if _GENERIC.search(full) or any(mm.start <= i < mm.end for mm in ctx.mentions):
+            if full.endswith(_GENERIC) or any(mm.start <= i < mm.end for mm in ctx.mentions):
                 continue
             if not _anchored(text, i, ctx):
                 continue
