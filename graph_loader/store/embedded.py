@@ -264,24 +264,17 @@ class EmbeddedStore:
             summary.relationships[_ON_DISK] = summary.relationships.get(_ON_DISK, 0) + added
         return rows
 
-    def _stored_docs(self, ids: list[str]) -> set[str]:
-        found: set[str] = set()
+    def _rows_in(self, sql: str, ids: list[str]) -> Iterator[tuple[Any, ...]]:
+        """Rows of ``sql`` (whose ``IN ({})`` takes the ids) for every id, a chunk at a time."""
         for i in range(0, len(ids), _CHUNK):
             chunk = ids[i : i + _CHUNK]
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                r[0]
-                for r in self.conn.execute(f"SELECT doc_id FROM documents WHERE doc_id IN ({marks})", chunk)
-            )
-        return found
+            yield from self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk)
+
+    def _stored_docs(self, ids: list[str]) -> set[str]:
+        return {r[0] for r in self._rows_in("SELECT doc_id FROM documents WHERE doc_id IN ({})", ids)}
 
     def _stored_props(self, sql: str, ids: list[str]) -> dict[str, dict[str, Any]]:
-        out: dict[str, dict[str, Any]] = {}
-        for i in range(0, len(ids), _CHUNK):
-            chunk = ids[i : i + _CHUNK]
-            for nid, props in self.conn.execute(sql.format(",".join("?" * len(chunk))), chunk):
-                out[nid] = json.loads(props)
-        return out
+        return {nid: json.loads(props) for nid, props in self._rows_in(sql, ids)}
 
     # -- evidence --------------------------------------------------------------------------------
     def _text(self, doc_id: str) -> str:
