@@ -16,6 +16,9 @@ CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 // kept apart from the graph's own Document nodes so that reads of the graph never carry article text.
 CREATE CONSTRAINT document_facts_doc_id IF NOT EXISTS FOR (n:DocumentFacts) REQUIRE n.doc_id IS UNIQUE;
 
+// Which file (path, size, modification time) holds which stored document: re-loads skip them unread.
+CREATE CONSTRAINT source_file_stamp IF NOT EXISTS FOR (n:SourceFile) REQUIRE n.stamp IS UNIQUE;
+
 // Range indexes on display names: exact-name lookups (namesakes, `{name: …}` in ad-hoc queries).
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
 CREATE INDEX body_name IF NOT EXISTS FOR (n:Body) ON (n.name);

@@ -13,6 +13,8 @@ from graph_loader.resolve import merge_resolved, resolve_documents
 from graph_loader.settings import Settings, get_settings
 from graph_loader.store.base import GraphStore, WriteSummary
 
+_STAMP_BATCH = 2_000  # stamps of already stored files remembered at a time
+
 
 @dataclass
 class LoadReport:
@@ -96,6 +98,9 @@ def load(
     report = LoadReport()
     pending: list[Outcome] = []
     namesakes = Namesakes(store)
+    known = frozenset(store.document_ids())
+    stamps = store.sources()
+    new_stamps: list[tuple[str, str]] = []  # remembered once their documents are written
 
     def flush() -> None:
         if pending:
@@ -115,24 +120,32 @@ def load(
             # the cyclic collector from walking those millions of objects again at every
             # collection, which otherwise takes a fifth of the loader's time on a big corpus
             gc.freeze()
+        if new_stamps:  # only now: a stamp never points at a document a kill kept from the store
+            store.remember_sources(new_stamps)
+            new_stamps.clear()
 
-    known = frozenset(store.document_ids())
-    for outcome in run(paths, settings, workers, known, resolve_scope=settings.person_scope):
+    for outcome in run(paths, settings, workers, known, resolve_scope=settings.person_scope, stamps=stamps):
         report.read += 1
+        doc_id: str | None = None
         if outcome.stored is not None:
             report.already_stored += 1
             status = "stored"
+            doc_id = outcome.stored
         elif outcome.facts is None:
             report.skipped.append((outcome.name, outcome.skipped or "unknown reason"))
             status = "skipped"
         elif store.has_document(outcome.facts.doc_id):
             report.already_stored += 1
             status = "stored"
+            doc_id = outcome.facts.doc_id
         else:
             pending.append(outcome)
             status = "loaded"
-            if len(pending) >= batch_size:
-                flush()
+            doc_id = outcome.facts.doc_id
+        if doc_id is not None and outcome.stamp is not None and stamps.get(outcome.stamp) != doc_id:
+            new_stamps.append((outcome.stamp, doc_id))
+        if len(pending) >= batch_size or len(new_stamps) >= _STAMP_BATCH:
+            flush()
         if on_outcome is not None:
             on_outcome(outcome, status)
     flush()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import sys
 from collections import deque
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from multiprocessing.pool import AsyncResult
 from typing import BinaryIO
@@ -15,7 +15,7 @@ from graph_loader.extract.document import content_id, extract
 from graph_loader.graph import Edge, Node
 from graph_loader.models import DocumentFacts
 from graph_loader.normalize import normalize
-from graph_loader.read import Source, iter_sources, read_source
+from graph_loader.read import Source, iter_sources, read_source, stamp
 from graph_loader.resolve import resolve_document
 from graph_loader.settings import Settings, get_settings
 
@@ -30,6 +30,7 @@ class Outcome:
     warnings: list[str] = field(default_factory=list)
     stored: str | None = None  # content id of a document the store already holds (not re-extracted)
     resolved: tuple[list[Node], list[Edge]] | None = None  # the document's graph, when asked for
+    stamp: str | None = None  # the file's stamp (path, size, mtime), see graph_loader.read.stamp
 
 
 def process_source(
@@ -81,26 +82,48 @@ def _process(item: tuple[Source | InputError, Settings]) -> Outcome:
     return process_source(src, settings, stdin=stdin, known=_KNOWN, resolve_scope=_RESOLVE)
 
 
-def _outcomes(paths: Iterable[str], settings: Settings, workers: int) -> Iterator[Outcome]:
+def _outcomes(
+    paths: Iterable[str], settings: Settings, workers: int, stamps: Mapping[str, str]
+) -> Iterator[Outcome]:
     items = ((src, settings) for src in iter_sources(paths))
     if workers <= 1:
-        yield from map(_process, items)
+        for item in items:
+            src = item[0]
+            mark = stamp(src) if isinstance(src, Source) else None
+            if mark is not None and mark in stamps:
+                yield Outcome(src.name, stored=stamps[mark], stamp=mark)  # type: ignore[union-attr]
+                continue
+            out = _process(item)
+            out.stamp = mark
+            yield out
         return
     # extraction in worker processes with a bounded look-ahead: workers keep extracting while the
-    # consumer (the store) writes, input order is kept, and at most `ahead` results wait in memory
+    # consumer (the store) writes, input order is kept, and at most `ahead` results wait in memory;
+    # files known by their stamp are answered here, unread
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     files = ((s, st) for s, st in items if isinstance(s, InputError) or s.path is not None)
     ahead = workers * _WINDOW
     with ctx.Pool(workers) as pool:
-        queue: deque[AsyncResult[Outcome]] = deque()
+        queue: deque[tuple[AsyncResult[Outcome] | Outcome, str | None]] = deque()
         for item in files:
-            queue.append(pool.apply_async(_process, (item,)))
+            src = item[0]
+            mark = stamp(src) if isinstance(src, Source) else None
+            if mark is not None and mark in stamps:
+                queue.append((Outcome(src.name, stored=stamps[mark]), mark))  # type: ignore[union-attr]
+            else:
+                queue.append((pool.apply_async(_process, (item,)), mark))
             if len(queue) >= ahead:
-                yield queue.popleft().get()
+                yield _ready(*queue.popleft())
         while queue:
-            yield queue.popleft().get()
+            yield _ready(*queue.popleft())
     if "-" in paths:
         yield _process((Source(None, "stdin"), settings))
+
+
+def _ready(pending: AsyncResult[Outcome] | Outcome, mark: str | None) -> Outcome:
+    out = pending if isinstance(pending, Outcome) else pending.get()
+    out.stamp = mark
+    return out
 
 
 def run(
@@ -109,6 +132,7 @@ def run(
     workers: int = 1,
     known: Container[str] = frozenset(),
     resolve_scope: str | None = None,
+    stamps: Mapping[str, str] | None = None,
 ) -> Iterator[Outcome]:
     """Process every input named by ``paths`` (files, folders, ``-``), skipping repeated articles.
 
@@ -116,14 +140,16 @@ def run(
     reported as a duplicate. With ``workers`` > 1, extraction runs in that many processes; outcomes
     still arrive in input order, streamed (no whole-corpus lists in memory). Documents whose content
     id is in ``known`` come back with ``stored`` set and no facts, without being extracted. With
-    ``resolve_scope``, each document's nodes and edges come resolved too (in the workers).
+    ``resolve_scope``, each document's nodes and edges come resolved too (in the workers). Files
+    whose stamp (:func:`~graph_loader.read.stamp`) is a key of ``stamps`` come back as ``stored``
+    with that content id without being read.
     """
     global _KNOWN, _RESOLVE
     _KNOWN, _RESOLVE = known, resolve_scope
     settings = settings or get_settings()
     paths = list(paths)
     seen: dict[str, str] = {}
-    for out in _outcomes(paths, settings, workers):
+    for out in _outcomes(paths, settings, workers, stamps or {}):
         src_name = out.name
         doc_id = out.facts.doc_id if out.facts is not None else out.stored
         if doc_id is not None:

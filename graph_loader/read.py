@@ -30,6 +30,7 @@ __all__ = [
     "html_to_text",
     "iter_sources",
     "read_source",
+    "stamp",
 ]
 
 FOLDER_SUFFIXES = frozenset({".txt", ".html", ".htm", ".shtml"})
@@ -54,6 +55,22 @@ class Source:
 
     path: Path | None
     name: str
+
+
+def stamp(src: Source) -> str | None:
+    """A file's stamp: absolute path, size and modification time (ns), or ``None`` for standard
+    input or a file that cannot be examined.
+
+    A file whose stamp is unchanged is taken to hold the same bytes (as ``make`` and ``rsync``
+    do), so a re-load skips files already loaded without reading them.
+    """
+    if src.path is None:
+        return None
+    try:
+        st = os.stat(src.path)
+    except OSError:
+        return None
+    return f"{os.path.abspath(src.path)}\t{st.st_size}\t{st.st_mtime_ns}"
 
 
 def iter_sources(paths: Iterable[str]) -> Iterator[Source | InputError]:

@@ -10,8 +10,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
+from graph_loader import pipeline
 from graph_loader.loader import load, rebuild
 from graph_loader.store.embedded import EmbeddedStore
 
@@ -104,3 +106,42 @@ def test_parallel_extraction_gives_the_same_graph(tmp_path: Path) -> None:
     assert report.loaded == 22 and not report.skipped
     assert [n.model_dump() for n in one.iter_nodes()] == [n.model_dump() for n in two.iter_nodes()]
     assert [e.model_dump() for e in one.iter_edges()] == [e.model_dump() for e in two.iter_edges()]
+
+
+def test_reload_skips_unchanged_files_without_reading_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    total = make_corpus(corpus, copies=2)
+    store = EmbeddedStore(tmp_path / "g.sqlite")
+    first = load([str(corpus)], store, batch_size=4)
+    assert first.loaded == total and len(store.sources()) == total
+    before = ([n.model_dump() for n in store.iter_nodes()], [e.model_dump() for e in store.iter_edges()])
+
+    read: list[str] = []
+    real = pipeline.read_source
+
+    def counting(src, **kw):  # type: ignore[no-untyped-def]
+        read.append(src.name)
+        return real(src, **kw)
+
+    monkeypatch.setattr(pipeline, "read_source", counting)
+    again = load([str(corpus)], store, batch_size=4)
+    assert read == [] and again.already_stored == total and again.loaded == 0
+
+    files = sorted(corpus.iterdir())
+    touched, edited = files[0], files[1]
+    os.utime(touched, ns=(time.time_ns(), time.time_ns() + 10**9))  # same bytes, new time
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n县委书记刘某某主持会议。\n", encoding="utf-8")
+    third = load([str(corpus)], store, batch_size=4)
+    assert sorted(read) == sorted([touched.name, edited.name])
+    assert third.loaded == 1 and third.already_stored == total - 1
+    # old stamps stay, harmless: they match only a file with those exact size and time again
+    assert len(store.sources()) == total + 2
+
+    read.clear()
+    fourth = load([str(corpus)], store, batch_size=4, workers=2)
+    assert fourth.already_stored == total and fourth.loaded == 0 and not fourth.skipped
+    assert read == []
+    store.close()
+    assert before[0] != dump(tmp_path / "g.sqlite")[0]  # the edit did add to the graph

@@ -37,7 +37,7 @@ TEMPLATES = {
     "write_nodes",
     "write_edges",
 }
-NO_INPUT = {"schema", "document_ids", "counts", "all_nodes"}  # files that take no parameter
+NO_INPUT = {"schema", "document_ids", "counts", "all_nodes", "read_sources"}  # files that take no parameter
 
 
 def ev(

@@ -171,3 +171,14 @@ def test_aliases_added_by_a_later_batch_are_found_at_once(store: GraphStore) -> 
     store.write(*batch("alias2", ["張三"]))
     for term in ("zhangsan", "張三"):
         assert [n.id for n in store.find([term], [Label.PERSON])] == ["person:alias-test"], term
+
+
+def test_source_stamps_point_only_at_stored_documents(store: GraphStore) -> None:
+    load_fixture(store)
+    first, second = store.document_ids()[:2]
+    store.remember_sources([("/a.txt\t10\t1", first), ("/b.txt\t20\t2", "0" * 16)])
+    assert store.sources() == {"/a.txt\t10\t1": first}  # no stamp for a document not stored
+    store.remember_sources([("/a.txt\t10\t1", second)])  # the same file now holds another document
+    assert store.sources() == {"/a.txt\t10\t1": second}
+    store.clear()
+    assert store.sources() == {}

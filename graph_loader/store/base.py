@@ -55,6 +55,15 @@ class GraphStore(Protocol):
         """Content ids of every stored document."""
         ...
 
+    def sources(self) -> dict[str, str]:
+        """Source stamps (see :func:`graph_loader.read.stamp`) of files whose document is stored,
+        ``{stamp: content id}``: a re-load skips those files without reading them."""
+        ...
+
+    def remember_sources(self, stamps: Sequence[tuple[str, str]]) -> None:
+        """Remember ``(stamp, content id)`` pairs, for documents already written."""
+        ...
+
     def nodes(
         self, ids: Sequence[str], evidence: bool = True, evidence_limit: int | None = None
     ) -> list[Node]:

@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS evidence (
   "end" INTEGER NOT NULL, s_start INTEGER NOT NULL, s_end INTEGER NOT NULL, rule TEXT NOT NULL,
   confidence REAL NOT NULL, quote TEXT NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS evidence_key ON evidence (owner, doc_id, start, "end", rule);
+CREATE TABLE IF NOT EXISTS sources (stamp TEXT PRIMARY KEY, doc_id TEXT NOT NULL) WITHOUT ROWID;
 """
 _VERSION = 2  # layout of the SQLite file
 _CHUNK = 400
@@ -355,6 +356,26 @@ class EmbeddedStore:
         """Content ids of every stored document, sorted."""
         return [r[0] for r in self.conn.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
 
+    def sources(self) -> dict[str, str]:
+        """Source stamps remembered for stored documents: ``{stamp: content id}``."""
+        rows = self.conn.execute("SELECT s.stamp, s.doc_id FROM sources s JOIN documents d USING (doc_id)")
+        return dict(rows)
+
+    def remember_sources(self, stamps: Sequence[tuple[str, str]]) -> None:
+        """Remember that the files stamped so hold these stored documents (``(stamp, content id)``)."""
+        if not stamps:
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.executemany("INSERT OR REPLACE INTO sources (stamp, doc_id) VALUES (?, ?)", stamps)
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"write to the embedded store failed: {exc}") from exc
+            raise
+
     def nodes(
         self, ids: Sequence[str], evidence: bool = True, evidence_limit: int | None = None
     ) -> list[Node]:
@@ -510,9 +531,9 @@ class EmbeddedStore:
             yield from self._edges(keys[i : i + _CHUNK])
 
     def clear(self) -> None:
-        """Remove every document, node, edge and piece of evidence."""
+        """Remove every document, node, edge, piece of evidence and source stamp."""
         self.conn.execute("BEGIN IMMEDIATE")
-        for table in ("documents", "texts", "nodes", "edges", "evidence"):
+        for table in ("documents", "texts", "nodes", "edges", "evidence", "sources"):
             self.conn.execute(f"DELETE FROM {table}")
         self.conn.execute("COMMIT")
         self._texts.clear()

@@ -746,6 +746,28 @@ class Neo4jStore:
         """Content ids of every stored document, sorted."""
         return sorted(r["doc_id"] for r in self._read(cypher_file("document_ids")))
 
+    def sources(self) -> dict[str, str]:
+        """Source stamps remembered for stored documents: ``{stamp: content id}``."""
+        stored = set(self.document_ids())
+        rows = self._read(cypher_file("read_sources"))
+        return {r["stamp"]: r["doc_id"] for r in rows if r["doc_id"] in stored}
+
+    def remember_sources(self, stamps: Sequence[tuple[str, str]]) -> None:
+        """Remember that the files stamped so hold these stored documents (``(stamp, content id)``),
+        in batches of the store's batch size."""
+        rows = [{"stamp": s, "doc_id": d} for s, d in stamps]
+        query = cypher_file("write_sources")
+
+        def work(tx: ManagedTransaction, chunk: list[dict[str, str]]) -> None:
+            tx.run(query, rows=chunk).consume()
+
+        try:
+            with self._session() as session:
+                for chunk in _chunks(rows, self.batch_size):
+                    session.execute_write(work, list(chunk))
+        except (Neo4jError, DriverError, OSError) as exc:
+            raise StoreError(f"Neo4j write failed: {exc}") from exc
+
     def nodes(
         self, ids: Sequence[str], evidence: bool = True, evidence_limit: int | None = None
     ) -> list[Node]:
