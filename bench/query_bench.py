@@ -27,7 +27,8 @@ from graph_loader.graph import Label, Rel  # noqa: E402
 from graph_loader.loader import Namesakes, write_facts  # noqa: E402
 from graph_loader.models import DocumentFacts  # noqa: E402
 from graph_loader.queries import Graph, search  # noqa: E402
-from graph_loader.settings import get_settings  # noqa: E402
+from graph_loader.settings import Settings, get_settings  # noqa: E402
+from graph_loader.store import open_store  # noqa: E402
 from graph_loader.store.base import GraphStore  # noqa: E402
 from graph_loader.store.embedded import EmbeddedStore  # noqa: E402
 
@@ -91,6 +92,11 @@ def measure(store: GraphStore, ids: dict[str, list[str]], repeat: int) -> dict[s
                 fn(item)
                 samples.append((time.perf_counter() - t) * 1000)
         out[kind] = percentiles(samples)
+        # the first pass alone: every id asked once, the store's caches holding only what earlier
+        # kinds and shared links put there
+        first = percentiles(samples[: len(items)])
+        out[kind]["first_pass_p50_ms"] = first["p50_ms"]
+        out[kind]["first_pass_p99_ms"] = first["p99_ms"]
     return out
 
 
@@ -211,7 +217,10 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args(argv)
 
-    emb = EmbeddedStore(args.db)
+    # opened as the CLI and the API open it (settings, then the collector told to leave the
+    # long-lived graph alone)
+    emb = open_store("embedded", Settings(db_path=args.db))
+    assert isinstance(emb, EmbeddedStore)
     t = time.perf_counter()
     ids = sample_ids(emb, args.queries, args.seed)
     result: dict[str, object] = {
@@ -230,8 +239,10 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
             stats = result.get(store_name)
             if isinstance(stats, dict):
                 row += [stats[kind]["p50_ms"], stats[kind]["p99_ms"]]
+                if store_name == "embedded":
+                    row += [stats[kind]["first_pass_p50_ms"]]
         rows.append(row)
-    header = ["query", "embedded p50 ms", "p99 ms"]
+    header = ["query", "embedded p50 ms", "p99 ms", "first pass p50"]
     if "bolt" in result:
         header += ["embedded, Bolt ids p50", "p99", f"Bolt ({result['bolt_docs']} docs) p50", "p99"]
     print(f"embedded store: {result['docs']:,} documents; target embedded chain p50 <= 1 ms")

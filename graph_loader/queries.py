@@ -163,6 +163,7 @@ class Graph:
         self._with_evidence: set[str] = set()
         self._pending: dict[tuple[str, str, str], list[Hop]] = {}
         self._refs: dict[str, Ref] = {}
+        self._places: dict[tuple[str, Rel], list[Hop]] = {}
 
     def node(self, node_id: str, label: Label | None = None, evidence: bool = False) -> Node:
         """A node by id (with its evidence if asked); :class:`NotFound` when missing or of another label."""
@@ -217,9 +218,10 @@ class Graph:
             found = self.store.evidence(list(pending), HOP_EVIDENCE + 1)
             for key, hops in pending.items():
                 evidence = found.get(key, [])
-                for h in hops:
-                    h.evidence = evidence[:HOP_EVIDENCE]
-                    h.more_evidence = len(evidence) > HOP_EVIDENCE
+                shown, more = evidence[:HOP_EVIDENCE], len(evidence) > HOP_EVIDENCE
+                for h in hops:  # hops are built by this class and never validated again
+                    h.__dict__["evidence"] = shown
+                    h.__dict__["more_evidence"] = more
         return answer
 
     def out(self, node_id: str, *types: Rel) -> list[Edge]:
@@ -284,6 +286,9 @@ class Graph:
 
     def locality_chain(self, node_id: str, first: Rel = Rel.LOCATED_IN) -> list[Hop]:
         """From a body (LOCATED_IN) or a locality (PART_OF) up to the province."""
+        known = self._places.get((node_id, first))
+        if known is not None:
+            return known
         hops: list[Hop] = []
         edges = self.out(node_id, first)
         seen = {node_id}
@@ -294,6 +299,7 @@ class Graph:
             seen.add(edge.target)
             hops.append(self.hop(edge))
             edges = self.out(edge.target, Rel.PART_OF)
+        self._places[(node_id, first)] = hops
         return hops
 
     def body_chain(self, body_id: str, depth: int = MAX_CHAIN_DEPTH, other_posts: bool = True) -> BodyChain:
@@ -304,32 +310,46 @@ class Graph:
         A working group → its leading group → the leading group's 组长 (and that person's post as
         县长) → 永兴县 → 郴州市 → 湖南省.
         """
-        return self.ready(self._body_chain(body_id, depth, other_posts))
+        self.node(body_id, Label.BODY)
+        return self.ready(self._body_chains([body_id], depth, other_posts)[body_id])
 
-    def _body_chain(self, body_id: str, depth: int, other_posts: bool) -> BodyChain:
+    def _body_chains(self, body_ids: Sequence[str], depth: int, other_posts: bool) -> dict[str, BodyChain]:
+        """The chains of several bodies, their heads read together (posts of one person often
+        belong to the same few bodies, and chains meet at the same leading groups)."""
         depth = max(1, min(depth, MAX_CHAIN_DEPTH))
-        start = self.node(body_id, Label.BODY)
-        steps = [BodyStep(body=ref(start))]
-        seen = {start.id}
-        current = start.id
-        while len(steps) < depth:
-            up = [e for e in self.out(current, Rel.REPORTS_TO) if e.target not in seen]
-            if not up:
-                break
-            edge = up[0]
-            seen.add(edge.target)
-            parent = self.node(edge.target)
-            steps.append(BodyStep(body=ref(parent), reached_by=self.hop(edge)))
-            current = parent.id
-        heads = self.heads_of([s.body.id for s in steps], other_posts)
-        for step in steps:
-            step.heads, step.heads_total = heads[step.body.id]
-        localities: list[Hop] = []
-        for step in reversed(steps):
-            localities = self.locality_chain(step.body.id)
-            if localities:
-                break
-        return BodyChain(start=ref(start), steps=steps, localities=localities)
+        climbs: dict[str, list[tuple[str, Hop | None]]] = {}
+        for body_id in dict.fromkeys(body_ids):
+            steps: list[tuple[str, Hop | None]] = [(body_id, None)]
+            seen = {body_id}
+            current = body_id
+            while len(steps) < depth:
+                up = [e for e in self.out(current, Rel.REPORTS_TO) if e.target not in seen]
+                if not up:
+                    break
+                edge = up[0]
+                seen.add(edge.target)
+                steps.append((edge.target, self.hop(edge)))
+                current = edge.target
+            climbs[body_id] = steps
+        heads = self.heads_of(
+            list(dict.fromkeys(b for steps in climbs.values() for b, _ in steps)), other_posts
+        )
+        chains: dict[str, BodyChain] = {}
+        for body_id, steps in climbs.items():
+            localities: list[Hop] = []
+            for b, _ in reversed(steps):
+                localities = self.locality_chain(b)
+                if localities:
+                    break
+            chains[body_id] = BodyChain(
+                start=self.ref(body_id),
+                steps=[
+                    BodyStep(body=self.ref(b), reached_by=by, heads=heads[b][0], heads_total=heads[b][1])
+                    for b, by in steps
+                ],
+                localities=localities,
+            )
+        return chains
 
     # -- persons -------------------------------------------------------------------------------
     def person_chain(self, person_id: str, depth: int = MAX_CHAIN_DEPTH) -> PersonChain:
@@ -347,16 +367,16 @@ class Graph:
         of_by_post: dict[str, Edge] = {}
         for e in self.store.edges([e.target for e in held[:MAX_POSTS]], "out", [Rel.OF], 0):
             of_by_post.setdefault(e.source, e)
+        # the heads along each chain, without their own other posts (the person's chain would
+        # otherwise carry the whole career of every colleague)
+        chains = self._body_chains([e.target for e in of_by_post.values()], depth, other_posts=False)
         posts: list[PostChain] = []
         for holds in held[:MAX_POSTS]:
             of = of_by_post.get(holds.target)
             if of is None:
                 posts.append(PostChain(holds=self.hop(holds)))
-                continue
-            # the heads along the chain, without their own other posts (the person's chain would
-            # otherwise carry the whole career of every colleague)
-            chain = self._body_chain(of.target, depth, other_posts=False)
-            posts.append(PostChain(holds=self.hop(holds), of=self.hop(of), chain=chain))
+            else:
+                posts.append(PostChain(holds=self.hop(holds), of=self.hop(of), chain=chains[of.target]))
         roles = self.out(person.id, Rel.CHAIRED, Rel.ATTENDED, Rel.SPOKE_AT)
         self.prefetch([e.target for e in roles])
 

@@ -16,8 +16,11 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=lambda: Path(user_data_dir("officials-graph")))
     max_file_bytes: int = Field(default=8 * 1024 * 1024, description="Larger input files are refused.")
     max_text_chars: int = Field(default=2_000_000, description="Longer decoded texts are refused.")
-    store: str = Field(default="embedded", description="embedded (SQLite + networkx) or neo4j")
+    store: str = Field(default="embedded", description="embedded (SQLite + an in-memory topology) or neo4j")
     db_path: Path | None = Field(default=None, description="SQLite file of the embedded store.")
+    sqlite_cache_mb: int = Field(
+        default=64, ge=1, description="SQLite page cache of the embedded store (index pages of evidence)."
+    )
     person_scope: str = Field(
         default="province",
         description="Persons with one name are one person within a province (province), anywhere (country),"

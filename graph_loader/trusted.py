@@ -28,11 +28,19 @@ def _rebuild(cls: type[M], fields: dict[str, Any], fields_set: set[str]) -> M:
     return obj
 
 
+# the slots pydantic keeps an instance's state in, set through their descriptors (no name lookup)
+_new = object.__new__
+_set = object.__setattr__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
 def trusted(cls: type[M], fields: dict[str, Any]) -> M:
     """An instance of ``cls`` holding ``fields`` as given: every field must be present and valid."""
-    obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", fields)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    obj = _new(cls)
+    _set(obj, "__dict__", fields)
+    _set_fields_set(obj, set(fields))
+    _set_extra(obj, None)
+    _set_private(obj, None)
     return obj

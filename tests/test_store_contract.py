@@ -182,3 +182,43 @@ def test_source_stamps_point_only_at_stored_documents(store: GraphStore) -> None
     assert store.sources() == {"/a.txt\t10\t1": second}
     store.clear()
     assert store.sources() == {}
+
+
+def test_first_evidence_follows_later_writes(store: GraphStore) -> None:
+    """A link quoted once, then attested by a document that sorts first: the next read quotes it."""
+    from graph_loader.graph import Edge, GraphBatch, Node
+    from graph_loader.models import Evidence
+
+    text = "县委书记张三主持会议。"
+
+    def batch(doc: str) -> tuple[GraphBatch, list[DocumentFacts]]:
+        ev = Evidence(
+            doc_id=doc, sentence=text, sentence_start=0, sentence_end=len(text), start=4, end=6,
+            quote="张三", rule="test", confidence=0.9,
+        )  # fmt: skip
+        nodes = [
+            Node(id="person:ev-test", label=Label.PERSON, name="张三", evidence=[ev]),
+            Node(id="post:ev-test", label=Label.POST, name="县委书记", evidence=[ev]),
+        ]
+        edge = Edge(source="person:ev-test", type=Rel.HOLDS, target="post:ev-test", evidence=[ev])
+        return GraphBatch(documents=[doc], nodes=nodes, edges=[edge]), [
+            DocumentFacts(doc=f"{doc}.txt", doc_id=doc, text=text)
+        ]
+
+    key = ("person:ev-test", "HOLDS", "post:ev-test")
+    for doc in ("dddd", "cccc", "bbbb"):
+        store.write(*batch(doc))
+    assert [e.doc_id for e in store.evidence([key], 2)[key]] == ["bbbb", "cccc"]
+    assert [e.doc_id for e in store.nodes(["person:ev-test"], evidence_limit=2)[0].evidence] == [
+        "bbbb",
+        "cccc",
+    ]
+    store.write(*batch("aaaa"))
+    assert [e.doc_id for e in store.evidence([key], 2)[key]] == ["aaaa", "bbbb"]
+    assert [e.doc_id for e in store.evidence([key], 1)[key]] == ["aaaa"]
+    assert [e.doc_id for e in store.evidence([key], 9)[key]] == ["aaaa", "bbbb", "cccc", "dddd"]
+    assert [e.doc_id for e in store.nodes(["person:ev-test"], evidence_limit=2)[0].evidence] == [
+        "aaaa",
+        "bbbb",
+    ]
+    assert store.evidence([key], 1)[key][0].sentence == text

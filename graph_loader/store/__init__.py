@@ -15,7 +15,7 @@ def open_store(kind: str | None = None, settings: Settings | None = None) -> Gra
 
         from graph_loader.store.embedded import EmbeddedStore
 
-        store = EmbeddedStore(settings.store_path)
+        store = EmbeddedStore(settings.store_path, cache_mb=settings.sqlite_cache_mb)
         # the topology is millions of long-lived objects: keep the cyclic collector from walking
         # them again and again while a load or the API allocates
         gc.freeze()

@@ -51,6 +51,8 @@ _EV_ORDER = 'doc_id, start, "end", rule'  # the evidence_key index order
 _ON_DISK = Rel.ATTESTS.value  # the one relationship type kept out of memory
 _SEP = "\n"
 _SEGMENT = 20_000  # search entries per joined string
+_TEXT_CACHE = 4_096  # documents whose text is kept to cut quoted sentences from (about 25 MB)
+_EVIDENCE_CACHE = 32_768  # nodes and links whose first pieces of evidence are kept (about 40 MB)
 _LABELS = {label.value: label for label in Label}  # a dict lookup is several times faster than Label(x)
 _RELS = {rel.value: rel for rel in Rel}
 
@@ -66,9 +68,12 @@ class EmbeddedStore:
     ----------
     path
         The SQLite file (created with its folder when missing); ``":memory:"`` for a throwaway store.
+    cache_mb
+        SQLite's page cache: answers seek the evidence index once per link, and keeping its upper
+        pages in memory halves the time of those seeks.
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, cache_mb: int = 64) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -76,6 +81,7 @@ class EmbeddedStore:
             self.conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self.conn.execute("PRAGMA journal_mode=WAL")
             self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute(f"PRAGMA cache_size = {-1024 * int(cache_mb)}")
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             has_tables = self.conn.execute(
                 "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
@@ -90,6 +96,7 @@ class EmbeddedStore:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
         self._texts: OrderedDict[str, str] = OrderedDict()
+        self._first: OrderedDict[str, tuple[int, list[Evidence]]] = OrderedDict()
         self._load_graph()
 
     # -- memory ------------------------------------------------------------------------------
@@ -185,6 +192,9 @@ class EmbeddedStore:
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"write to the embedded store failed: {exc}") from exc
             raise
+        if self._first:
+            for row in ev_rows:  # owners with new evidence: their cached first pieces may have changed
+                self._first.pop(row[0], None)
         for n in new_nodes:
             self.graph.add_node(n.id, n.label.value, n.name)
             self._index(n.id, n.name, n.props.get("aliases", []))
@@ -278,54 +288,97 @@ class EmbeddedStore:
         return {nid: json.loads(props) for nid, props in self._rows_in(sql, ids)}
 
     # -- evidence --------------------------------------------------------------------------------
-    def _text(self, doc_id: str) -> str:
-        text = self._texts.get(doc_id)
-        if text is None:
-            row = self.conn.execute("SELECT text FROM texts WHERE doc_id = ?", (doc_id,)).fetchone()
-            text = row[0] if row else ""
-            self._texts[doc_id] = text
-            if len(self._texts) > 512:
-                self._texts.popitem(last=False)
-        else:
-            self._texts.move_to_end(doc_id)
-        return text
+    def _sentences(self, spans: list[tuple[str, int, int]]) -> list[str]:
+        """The text of each ``(document, start, end)`` span, cut from a cache of recently quoted
+        documents (the same documents attest most links of an answer, and of the answers after it);
+        the others are read a chunk of documents at a time, so a long listing never holds them all."""
+        cache = self._texts
+        out = [""] * len(spans)
+        missing: dict[str, list[int]] = {}
+        for k, (doc_id, start, end) in enumerate(spans):
+            text = cache.get(doc_id)
+            if text is None:
+                missing.setdefault(doc_id, []).append(k)
+            else:
+                out[k] = text[start:end]
+        for doc_id in dict.fromkeys(d for d, _, _ in spans):
+            if doc_id in cache:
+                cache.move_to_end(doc_id)
+        docs = list(missing)
+        for i in range(0, len(docs), _CHUNK):
+            chunk = docs[i : i + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for doc_id, text in self.conn.execute(
+                f"SELECT doc_id, text FROM texts WHERE doc_id IN ({marks})", chunk
+            ):
+                cache[doc_id] = text
+                for k in missing[doc_id]:
+                    out[k] = text[spans[k][1] : spans[k][2]]
+            while len(cache) > _TEXT_CACHE:
+                cache.popitem(last=False)
+        return out
 
     def _evidence(self, owners: list[str], limit: int | None = None) -> dict[str, list[Evidence]]:
+        """The evidence of each owner (node id or edge owner key), the first ``limit`` pieces; those
+        of recently quoted owners come from a cache that every write keeps true."""
+        if limit is None:
+            return self._read_evidence(owners, None)
+        cache = self._first
+        out: dict[str, list[Evidence]] = {}
+        missing = []
+        for o in owners:
+            hit = cache.get(o)
+            # a cached list serves any limit up to the one it was read with, or any limit at all
+            # when it holds fewer pieces than that (it is then the owner's whole evidence)
+            if hit is not None and (hit[0] >= limit or len(hit[1]) < hit[0]):
+                cache.move_to_end(o)
+                out[o] = hit[1][:limit]
+            else:
+                missing.append(o)
+        if missing:
+            for o, found in self._read_evidence(missing, limit).items():
+                cache[o] = (limit, found)
+                out[o] = found[:]
+            while len(cache) > _EVIDENCE_CACHE:
+                cache.popitem(last=False)
+        return out
+
+    def _read_evidence(self, owners: list[str], limit: int | None) -> dict[str, list[Evidence]]:
         """Evidence of each owner ordered by (document, offsets, rule), so the first few are the same
-        whatever order the documents were loaded in; the sentence is cut from the text by SQLite."""
+        whatever order the documents were loaded in; sentences are cut from the cached texts."""
         out: dict[str, list[Evidence]] = {o: [] for o in owners}
-        cols = 'e.owner, e.doc_id, e.start, e."end", e.s_start, e.s_end, e.rule, e.confidence, e.quote'
-        sentence = "substr(t.text, e.s_start + 1, e.s_end - e.s_start)"
+        cols = 'owner, doc_id, start, "end", s_start, s_end, rule, confidence, quote'
         chunk_size = _CHUNK if limit is None else _COMPOUND
+        rows: list[tuple[Any, ...]] = []
         for i in range(0, len(owners), chunk_size):
             chunk = owners[i : i + chunk_size]
             if limit is None:
-                rows = (
-                    f"evidence e JOIN texts t USING (doc_id) WHERE e.owner IN ({','.join('?' * len(chunk))})"
-                )
+                sql = f"SELECT {cols} FROM evidence WHERE owner IN ({','.join('?' * len(chunk))})"
             else:  # one index seek per owner for its first `limit` rows, never the rest
-                first = f"SELECT * FROM (SELECT * FROM evidence WHERE owner = ? ORDER BY {_EV_ORDER} LIMIT {int(limit)})"
-                rows = f"({' UNION ALL '.join([first] * len(chunk))}) e JOIN texts t USING (doc_id)"
-            for owner, doc_id, start, end, s_start, s_end, rule, conf, quote, sent in self.conn.execute(
-                f"SELECT {cols}, {sentence} FROM {rows}", chunk
-            ):
-                # rows this store wrote from validated evidence: no need to validate again
-                out[owner].append(
-                    trusted(
-                        Evidence,
-                        {
-                            "doc_id": doc_id,
-                            "sentence": sent,
-                            "sentence_start": s_start,
-                            "sentence_end": s_end,
-                            "start": start,
-                            "end": end,
-                            "quote": quote,
-                            "rule": rule,
-                            "confidence": conf,
-                        },
-                    )
+                first = f"SELECT * FROM (SELECT {cols} FROM evidence WHERE owner = ? ORDER BY {_EV_ORDER} LIMIT {int(limit)})"
+                sql = " UNION ALL ".join([first] * len(chunk))
+            rows += self.conn.execute(sql, chunk).fetchall()
+        sentences = self._sentences([(r[1], r[4], r[5]) for r in rows])
+        for (owner, doc_id, start, end, s_start, s_end, rule, conf, quote), sentence in zip(
+            rows, sentences, strict=True
+        ):
+            # rows this store wrote from validated evidence: no need to validate again
+            out[owner].append(
+                trusted(
+                    Evidence,
+                    {
+                        "doc_id": doc_id,
+                        "sentence": sentence,
+                        "sentence_start": s_start,
+                        "sentence_end": s_end,
+                        "start": start,
+                        "end": end,
+                        "quote": quote,
+                        "rule": rule,
+                        "confidence": conf,
+                    },
                 )
+            )
         for found in out.values():
             if len(found) > 1:
                 found.sort(key=evidence_key)
@@ -380,31 +433,41 @@ class EmbeddedStore:
         self, ids: Sequence[str], evidence: bool = True, evidence_limit: int | None = None
     ) -> list[Node]:
         """The nodes with these ids, in the order asked (unknown ids are left out)."""
-        known = [i for i in ids if i in self.graph]
-        if not known:
-            return []
-        unique = list(dict.fromkeys(known))
-        if evidence:
-            props = self._stored_props("SELECT id, props FROM nodes WHERE id IN ({})", unique)
-            found = self._evidence(unique, evidence_limit)
-        else:  # the answer-sized view: properties without the search aliases, no evidence
-            props = {i: self.graph.props(i) for i in unique}
-            found = {i: [] for i in unique}
-        out = []
-        for i in known:
-            out.append(
+        graph = self.graph
+        if not evidence:  # the answer-sized view: in-memory properties without search aliases
+            return [
                 trusted(
                     Node,
                     {
                         "id": i,
-                        "label": _LABELS[self.graph.label(i)],
-                        "name": self.graph.name(i),
-                        "props": props[i],
-                        "evidence": found[i],
+                        "label": _LABELS[graph.label(i)],
+                        "name": graph.name(i),
+                        "props": graph.props(i),
+                        "evidence": [],
                     },
                 )
+                for i in ids
+                if i in graph
+            ]
+        known = [i for i in ids if i in graph]
+        if not known:
+            return []
+        unique = list(dict.fromkeys(known))
+        props = self._stored_props("SELECT id, props FROM nodes WHERE id IN ({})", unique)
+        found = self._evidence(unique, evidence_limit)
+        return [
+            trusted(
+                Node,
+                {
+                    "id": i,
+                    "label": _LABELS[graph.label(i)],
+                    "name": graph.name(i),
+                    "props": props[i],
+                    "evidence": found[i],
+                },
             )
-        return out
+            for i in known
+        ]
 
     def _edge_keys(
         self, ids: Sequence[str], direction: Direction, wanted: set[str] | None
@@ -459,8 +522,23 @@ class EmbeddedStore:
                 f"SELECT source, type, target, props FROM edges WHERE {cond}", [x for k in chunk for x in k]
             ):
                 props[(s, t, d)] = json.loads(p)
+        if evidence_limit == 0:  # the walk of a query: keys and properties only
+            no_props: dict[str, Any] = {}
+            return [
+                trusted(
+                    Edge,
+                    {
+                        "source": k[0],
+                        "type": _RELS[k[1]],
+                        "target": k[2],
+                        "props": props.get(k, no_props),
+                        "evidence": [],
+                    },
+                )
+                for k in keys
+            ]
         owners = [_edge_owner(*k) for k in keys]
-        evidence = self._evidence(owners, evidence_limit) if evidence_limit != 0 else {o: [] for o in owners}
+        evidence = self._evidence(owners, evidence_limit)
         return [
             trusted(
                 Edge,
@@ -469,10 +547,10 @@ class EmbeddedStore:
                     "type": _RELS[k[1]],
                     "target": k[2],
                     "props": props.get(k, {}),
-                    "evidence": evidence[_edge_owner(*k)],
+                    "evidence": evidence[o],
                 },
             )
-            for k in keys
+            for k, o in zip(keys, owners, strict=True)
         ]
 
     def named(self, names: Sequence[str], label: Label) -> list[Node]:
@@ -537,6 +615,7 @@ class EmbeddedStore:
             self.conn.execute(f"DELETE FROM {table}")
         self.conn.execute("COMMIT")
         self._texts.clear()
+        self._first.clear()
         self._load_graph()
 
     def close(self) -> None:
