@@ -14,6 +14,7 @@ from graph_loader.settings import Settings, get_settings
 from graph_loader.store.base import GraphStore, WriteSummary
 
 _STAMP_BATCH = 2_000  # stamps of already stored files remembered at a time
+_GC_THRESHOLD = 100_000  # allocations between collections of the youngest generation while loading
 
 
 @dataclass
@@ -112,9 +113,12 @@ def load(
                 [(o.facts.doc_id, *o.resolved) for o in pending if o.facts is not None and o.resolved],
                 namesakes,
             )
-            report.added.add(store.write(batch, facts))
+            added = store.write(batch, facts)
+            report.added.add(added)
             namesakes.add(batch.nodes)
-            report.loaded += len(pending)
+            # documents another loader stored meanwhile were left as they were by the write
+            report.loaded += added.documents
+            report.already_stored += len(pending) - added.documents
             pending.clear()
             # what is alive after a batch (the store's in-memory graph, caches) stays alive: keep
             # the cyclic collector from walking those millions of objects again at every
@@ -124,31 +128,43 @@ def load(
             store.remember_sources(new_stamps)
             new_stamps.clear()
 
-    for outcome in run(paths, settings, workers, known, resolve_scope=settings.person_scope, stamps=stamps):
-        report.read += 1
-        doc_id: str | None = None
-        if outcome.stored is not None:
-            report.already_stored += 1
-            status = "stored"
-            doc_id = outcome.stored
-        elif outcome.facts is None:
-            report.skipped.append((outcome.name, outcome.skipped or "unknown reason"))
-            status = "skipped"
-        elif store.has_document(outcome.facts.doc_id):
-            report.already_stored += 1
-            status = "stored"
-            doc_id = outcome.facts.doc_id
-        else:
-            pending.append(outcome)
-            status = "loaded"
-            doc_id = outcome.facts.doc_id
-        if doc_id is not None and outcome.stamp is not None and stamps.get(outcome.stamp) != doc_id:
-            new_stamps.append((outcome.stamp, doc_id))
-        if len(pending) >= batch_size or len(new_stamps) >= _STAMP_BATCH:
-            flush()
-        if on_outcome is not None:
-            on_outcome(outcome, status)
-    flush()
+    outcomes = run(
+        paths,
+        settings,
+        workers,
+        known,
+        resolve_scope=settings.person_scope,
+        stamps=stamps,
+        ahead=2 * batch_size,
+    )
+    # a batch in flight is a few hundred thousand young objects, freed by reference counting; at
+    # the default threshold the cyclic collector walks them all again every few hundred allocations
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], _GC_THRESHOLD), *thresholds[1:])
+    try:
+        for outcome in outcomes:
+            report.read += 1
+            doc_id: str | None = None
+            if outcome.stored is not None:
+                report.already_stored += 1
+                status = "stored"
+                doc_id = outcome.stored
+            elif outcome.facts is None:
+                report.skipped.append((outcome.name, outcome.skipped or "unknown reason"))
+                status = "skipped"
+            else:
+                pending.append(outcome)
+                status = "loaded"
+                doc_id = outcome.facts.doc_id
+            if doc_id is not None and outcome.stamp is not None and stamps.get(outcome.stamp) != doc_id:
+                new_stamps.append((outcome.stamp, doc_id))
+            if len(pending) >= batch_size or len(new_stamps) >= _STAMP_BATCH:
+                flush()
+            if on_outcome is not None:
+                on_outcome(outcome, status)
+        flush()
+    finally:
+        gc.set_threshold(*thresholds)
     return report
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import sys
 from collections import deque
 from collections.abc import Container, Iterable, Iterator, Mapping
@@ -82,8 +83,14 @@ def _process(item: tuple[Source | InputError, Settings]) -> Outcome:
     return process_source(src, settings, stdin=stdin, known=_KNOWN, resolve_scope=_RESOLVE)
 
 
+def _process_packed(item: tuple[Source | InputError, Settings]) -> bytes:
+    # pickled here, unpickled by the consumer: the pool's result thread then only moves bytes,
+    # instead of unpickling whole outcomes while holding the interpreter lock the consumer needs
+    return pickle.dumps(_process(item), protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _outcomes(
-    paths: Iterable[str], settings: Settings, workers: int, stamps: Mapping[str, str]
+    paths: Iterable[str], settings: Settings, workers: int, stamps: Mapping[str, str], ahead: int
 ) -> Iterator[Outcome]:
     items = ((src, settings) for src in iter_sources(paths))
     if workers <= 1:
@@ -102,16 +109,16 @@ def _outcomes(
     # files known by their stamp are answered here, unread
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     files = ((s, st) for s, st in items if isinstance(s, InputError) or s.path is not None)
-    ahead = workers * _WINDOW
+    ahead = max(ahead, workers * _WINDOW)
     with ctx.Pool(workers) as pool:
-        queue: deque[tuple[AsyncResult[Outcome] | Outcome, str | None]] = deque()
+        queue: deque[tuple[AsyncResult[bytes] | Outcome, str | None]] = deque()
         for item in files:
             src = item[0]
             mark = stamp(src) if isinstance(src, Source) else None
             if mark is not None and mark in stamps:
                 queue.append((Outcome(src.name, stored=stamps[mark]), mark))  # type: ignore[union-attr]
             else:
-                queue.append((pool.apply_async(_process, (item,)), mark))
+                queue.append((pool.apply_async(_process_packed, (item,)), mark))
             if len(queue) >= ahead:
                 yield _ready(*queue.popleft())
         while queue:
@@ -120,8 +127,8 @@ def _outcomes(
         yield _process((Source(None, "stdin"), settings))
 
 
-def _ready(pending: AsyncResult[Outcome] | Outcome, mark: str | None) -> Outcome:
-    out = pending if isinstance(pending, Outcome) else pending.get()
+def _ready(pending: AsyncResult[bytes] | Outcome, mark: str | None) -> Outcome:
+    out: Outcome = pending if isinstance(pending, Outcome) else pickle.loads(pending.get())
     out.stamp = mark
     return out
 
@@ -133,6 +140,7 @@ def run(
     known: Container[str] = frozenset(),
     resolve_scope: str | None = None,
     stamps: Mapping[str, str] | None = None,
+    ahead: int = 0,
 ) -> Iterator[Outcome]:
     """Process every input named by ``paths`` (files, folders, ``-``), skipping repeated articles.
 
@@ -142,14 +150,16 @@ def run(
     id is in ``known`` come back with ``stored`` set and no facts, without being extracted. With
     ``resolve_scope``, each document's nodes and edges come resolved too (in the workers). Files
     whose stamp (:func:`~graph_loader.read.stamp`) is a key of ``stamps`` come back as ``stored``
-    with that content id without being read.
+    with that content id without being read. ``ahead`` raises the number of documents extracted
+    ahead of the consumer (a loader writing batches of N asks for 2N, so workers never wait for a
+    write to finish).
     """
     global _KNOWN, _RESOLVE
     _KNOWN, _RESOLVE = known, resolve_scope
     settings = settings or get_settings()
     paths = list(paths)
     seen: dict[str, str] = {}
-    for out in _outcomes(paths, settings, workers, stamps or {}):
+    for out in _outcomes(paths, settings, workers, stamps or {}, ahead):
         src_name = out.name
         doc_id = out.facts.doc_id if out.facts is not None else out.stored
         if doc_id is not None:

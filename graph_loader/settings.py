@@ -19,7 +19,9 @@ class Settings(BaseSettings):
     store: str = Field(default="embedded", description="embedded (SQLite + an in-memory topology) or neo4j")
     db_path: Path | None = Field(default=None, description="SQLite file of the embedded store.")
     sqlite_cache_mb: int = Field(
-        default=64, ge=1, description="SQLite page cache of the embedded store (index pages of evidence)."
+        default=256,
+        ge=1,
+        description="SQLite page cache of the embedded store, in MB (filled as pages are read).",
     )
     person_scope: str = Field(
         default="province",
