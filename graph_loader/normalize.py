@@ -20,7 +20,6 @@ from importlib import resources
 from typing import Any
 
 from graph_loader.models import Removal
-from graph_loader.regex_hint import required_chars
 
 __all__ = ["Normalized", "common_hanzi_ranks", "normalize", "strip_ruby", "to_simplified"]
 
@@ -117,7 +116,6 @@ class _Pattern:
     kind: str
     regex: re.Pattern[str]
     block: bool
-    needs: frozenset[str] | None  # a line without any of these cannot match (None: always run)
 
 
 @dataclass(frozen=True)
@@ -141,8 +139,7 @@ def _noise_rules() -> _NoiseRules:
         elif kind == "mojibake":
             mojibake.append(regex)
         else:
-            compiled = re.compile(regex)
-            line_patterns.append(_Pattern(kind, compiled, flag == "block", required_chars(compiled)))
+            line_patterns.append(_Pattern(kind, re.compile(regex), flag == "block"))
     return _NoiseRules(tuple(keep), tuple(line_patterns), re.compile("|".join(mojibake)))
 
 
@@ -406,8 +403,6 @@ def _clean_line(line: str) -> _LineResult:
     for pattern in _noise_rules().line_patterns:
         if not line:
             break
-        if pattern.needs is not None and pattern.needs.isdisjoint(line):
-            continue
         if pattern.kind == "spam":
             m = pattern.regex.search(line)
             if m is None:
