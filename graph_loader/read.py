@@ -13,6 +13,7 @@ import re
 import stat
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -467,45 +468,39 @@ def _plausibility(text: str) -> float:
     rare Han characters, private-use characters, replacement characters and stray symbols against.
     """
     weights = _char_weights()
-    good = bad = 0.0
-    count = 0
-    # summed one character at a time, in text order: the float score (compared with thresholds and
-    # with other decodings' scores) must not change with the order of additions
-    for ch in text[:_SCORE_SAMPLE_CHARS]:
+    total = count = 0
+    # each distinct character once, weights in tenths: integer sums are exact in any order
+    for ch, n in Counter(text[:_SCORE_SAMPLE_CHARS]).items():
         if ch < "\x80":
             continue
-        count += 1
+        count += n
         w = weights.get(ch)
-        if w is None:
-            w = _uncommon_weight(ch)
-        if w > 0:
-            good += w
-        else:
-            bad -= w
-    return (good - bad) / count if count else 0.0
+        total += n * (w if w is not None else _uncommon_weight(ch))
+    return total / (10 * count) if count else 0.0
 
 
 @lru_cache(maxsize=1)
-def _char_weights() -> dict[str, float]:
-    """Weight of each common Han character (by frequency rank) and CJK punctuation mark, all positive."""
+def _char_weights() -> dict[str, int]:
+    """Weight in tenths of each common Han character (by frequency rank) and CJK punctuation mark,
+    all positive."""
     weights = {
-        ch: 1.0 if rank < 1500 else 0.8 if rank < 3500 else 0.6
+        ch: 10 if rank < 1500 else 8 if rank < 3500 else 6
         for ch, rank in common_hanzi_ranks().items()
         if _HAN_RE.match(ch)
     }
     for ch in _CJK_PUNCT:
-        weights.setdefault(ch, 1.0)
+        weights.setdefault(ch, 10)
     return weights
 
 
 @lru_cache(maxsize=4096)
-def _uncommon_weight(ch: str) -> float:
-    """Score of a non-ASCII character missing from :func:`_char_weights`: always negative."""
+def _uncommon_weight(ch: str) -> int:
+    """Weight in tenths of a non-ASCII character missing from :func:`_char_weights`: always negative."""
     if _HAN_RE.match(ch):
-        return -1.0  # a rare Han character
+        return -10  # a rare Han character
     if ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cn", "Cc"):
-        return -2.0
-    return -0.5
+        return -20
+    return -5
 
 
 def _last_resort(data: bytes) -> tuple[str, str, list[str]]:
