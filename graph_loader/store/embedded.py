@@ -19,6 +19,7 @@ import json
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,7 @@ _TEXT_CACHE = 4_096  # documents whose text is kept to cut quoted sentences from
 _EVIDENCE_CACHE = 32_768  # nodes and links whose first pieces of evidence are kept (about 40 MB)
 _LABELS = {label.value: label for label in Label}  # a dict lookup is several times faster than Label(x)
 _RELS = {rel.value: rel for rel in Rel}
+_NO_PROPS: dict[str, Any] = {}  # shared by the answers' relationships without properties (never mutated)
 
 
 def _edge_owner(source: str, typ: str, target: str) -> str:
@@ -149,6 +151,21 @@ class EmbeddedStore:
         return self._segments[k]
 
     # -- writes --------------------------------------------------------------------------------
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction: committed whole, or rolled back on any failure (SQLite's errors
+        raised as :class:`StoreError`)."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            yield
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"write to the embedded store failed: {exc}") from exc
+            raise
+
     def has_document(self, doc_id: str) -> bool:
         """Whether a document with this content id is already stored."""
         return self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
@@ -160,8 +177,7 @@ class EmbeddedStore:
         new_edges: list[tuple[str, str, str]] = []
         node_props: dict[str, dict[str, Any]] = {}
         edge_props: dict[tuple[str, str, str], dict[str, Any]] = {}
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             stored = self._stored_docs([f.doc_id for f in facts])
             new_docs = list({f.doc_id: f for f in facts if f.doc_id not in stored}.values())
             self.conn.executemany(
@@ -184,21 +200,11 @@ class EmbeddedStore:
             ev_rows = [(n.id, *_ev_row(e)) for n in batch.nodes for e in n.evidence] + [
                 (_edge_owner(*e.key), *_ev_row(ev)) for e in batch.edges for ev in e.evidence
             ]
-            # in index order: consecutive inserts land on the same pages (rows for one owner from
-            # many documents of the batch), so a batch dirties fewer pages of a large index
-            ev_rows.sort()
             self.conn.executemany(
                 'INSERT OR IGNORE INTO evidence (owner, doc_id, start, "end", s_start, s_end, rule, confidence, quote)'
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ev_rows,
             )
-            self.conn.execute("COMMIT")
-        except BaseException as exc:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"write to the embedded store failed: {exc}") from exc
-            raise
         if self._first:
             for row in ev_rows:  # owners with new evidence: their cached first pieces may have changed
                 self._first.pop(row[0], None)
@@ -272,8 +278,6 @@ class EmbeddedStore:
             merged[key] = props
         for key, props in merged.items():
             rows.append((*key, json.dumps(props, ensure_ascii=False)))
-        rows.sort()
-        attests.sort()
         before = self.conn.total_changes
         self.conn.executemany(
             "INSERT OR IGNORE INTO edges (source, type, target, props) VALUES (?, ?, ?, '{}')",
@@ -427,56 +431,36 @@ class EmbeddedStore:
         """Remember that the files stamped so hold these stored documents (``(stamp, content id)``)."""
         if not stamps:
             return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
+        with self._transaction():
             self.conn.executemany("INSERT OR REPLACE INTO sources (stamp, doc_id) VALUES (?, ?)", stamps)
-            self.conn.execute("COMMIT")
-        except BaseException as exc:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"write to the embedded store failed: {exc}") from exc
-            raise
 
     def nodes(
         self, ids: Sequence[str], evidence: bool = True, evidence_limit: int | None = None
     ) -> list[Node]:
         """The nodes with these ids, in the order asked (unknown ids are left out)."""
         graph = self.graph
-        if not evidence:  # the answer-sized view: in-memory properties without search aliases
-            return [
-                trusted(
-                    Node,
-                    {
-                        "id": i,
-                        "label": _LABELS[graph.label(i)],
-                        "name": graph.name(i),
-                        "props": graph.props(i),
-                        "evidence": [],
-                    },
-                )
-                for i in ids
-                if i in graph
-            ]
         known = [i for i in ids if i in graph]
+        if not evidence:  # the answer-sized view: in-memory properties without search aliases
+            return [self._node(i, graph.props(i), []) for i in known]
         if not known:
             return []
         unique = list(dict.fromkeys(known))
         props = self._stored_props("SELECT id, props FROM nodes WHERE id IN ({})", unique)
         found = self._evidence(unique, evidence_limit)
-        return [
-            trusted(
-                Node,
-                {
-                    "id": i,
-                    "label": _LABELS[graph.label(i)],
-                    "name": graph.name(i),
-                    "props": props[i],
-                    "evidence": found[i],
-                },
-            )
-            for i in known
-        ]
+        return [self._node(i, props[i], found[i]) for i in known]
+
+    def _node(self, node_id: str, props: dict[str, Any], evidence: list[Evidence]) -> Node:
+        graph = self.graph
+        return trusted(
+            Node,
+            {
+                "id": node_id,
+                "label": _LABELS[graph.label(node_id)],
+                "name": graph.name(node_id),
+                "props": props,
+                "evidence": evidence,
+            },
+        )
 
     def _edge_keys(
         self, ids: Sequence[str], direction: Direction, wanted: set[str] | None
@@ -532,35 +516,10 @@ class EmbeddedStore:
             ):
                 props[(s, t, d)] = json.loads(p)
         if evidence_limit == 0:  # the walk of a query: keys and properties only
-            no_props: dict[str, Any] = {}
-            return [
-                trusted(
-                    Edge,
-                    {
-                        "source": k[0],
-                        "type": _RELS[k[1]],
-                        "target": k[2],
-                        "props": props.get(k, no_props),
-                        "evidence": [],
-                    },
-                )
-                for k in keys
-            ]
+            return [_edge(k, props.get(k, _NO_PROPS), []) for k in keys]
         owners = [_edge_owner(*k) for k in keys]
         evidence = self._evidence(owners, evidence_limit)
-        return [
-            trusted(
-                Edge,
-                {
-                    "source": k[0],
-                    "type": _RELS[k[1]],
-                    "target": k[2],
-                    "props": props.get(k, {}),
-                    "evidence": evidence[o],
-                },
-            )
-            for k, o in zip(keys, owners, strict=True)
-        ]
+        return [_edge(k, props.get(k, {}), evidence[o]) for k, o in zip(keys, owners, strict=True)]
 
     def named(self, names: Sequence[str], label: Label) -> list[Node]:
         """Nodes of ``label`` named exactly one of ``names``, with their first evidence, sorted by id."""
@@ -619,10 +578,9 @@ class EmbeddedStore:
 
     def clear(self) -> None:
         """Remove every document, node, edge, piece of evidence and source stamp."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        for table in ("documents", "texts", "nodes", "edges", "evidence", "sources"):
-            self.conn.execute(f"DELETE FROM {table}")
-        self.conn.execute("COMMIT")
+        with self._transaction():
+            for table in ("documents", "texts", "nodes", "edges", "evidence", "sources"):
+                self.conn.execute(f"DELETE FROM {table}")
         self._texts.clear()
         self._first.clear()
         self._load_graph()
@@ -630,6 +588,13 @@ class EmbeddedStore:
     def close(self) -> None:
         """Close the SQLite connection."""
         self.conn.close()
+
+
+def _edge(key: tuple[str, str, str], props: dict[str, Any], evidence: list[Evidence]) -> Edge:
+    return trusted(
+        Edge,
+        {"source": key[0], "type": _RELS[key[1]], "target": key[2], "props": props, "evidence": evidence},
+    )
 
 
 def _light(props: dict[str, Any]) -> dict[str, Any]:
