@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import facts_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph_loader.extract.persons import find_name_mentions
 
 
 def posts(facts, name):  # type: ignore[no-untyped-def]
@@ -109,3 +115,32 @@ def test_township_posts_resolve_to_the_township() -> None:
     assert posts(f, "俞志明") == [("镇党委书记", "江湾镇")]
     town = next(loc for loc in f.localities if loc.name == "江湾镇")
     assert town.parent == "婺源县" and town.level == "township"
+
+
+_NAME = st.text(alphabet="王李勇五明华", min_size=1, max_size=4)
+
+
+@st.composite
+def names_and_text(draw: st.DrawFn) -> tuple[list[str], str]:
+    """Names, and a text made of them (some padded with spaces inside) and of filler."""
+    names = draw(st.lists(_NAME, min_size=1, max_size=6))
+    pieces = []
+    for _ in range(draw(st.integers(0, 8))):
+        if draw(st.booleans()):
+            name = draw(st.sampled_from(names))
+            gaps = [draw(st.sampled_from(["", "", " ", "  "])) for _ in name[1:]]
+            pieces.append(name[0] + "".join(g + c for g, c in zip(gaps, name[1:], strict=True)))
+        else:
+            pieces.append(draw(st.text(alphabet="王李勇五明华 ,。", max_size=6)))
+    return names, "".join(pieces)
+
+
+@settings(max_examples=500, deadline=None)
+@given(case=names_and_text())
+def test_name_finder_finds_what_the_alternation_finds(case: tuple[list[str], str]) -> None:
+    """The finder behaves as the regular expression `李 ?勇|王 ?五|…` (longest names first) would."""
+    names, text = case
+    alts = sorted(set(names), key=len, reverse=True)
+    regex = re.compile("|".join(" ?".join(re.escape(c) for c in n) for n in alts))
+    expected = [(m.group().replace(" ", ""), m.start(), m.end()) for m in regex.finditer(text)]
+    assert find_name_mentions(text, names) == expected
