@@ -16,16 +16,14 @@ M = TypeVar("M", bound=BaseModel)
 
 class Picklable(BaseModel):
     """A model that crosses process boundaries often (worker → loader): pickled as its field
-    values and rebuilt without validation, several times faster than pydantic's own pickling."""
+    values and rebuilt without validation, several times faster than pydantic's own pickling.
+
+    Which fields were set explicitly is not kept (every field counts as set once unpickled): this
+    project never dumps with ``exclude_unset``, and the pickles are a sixth smaller and quicker.
+    """
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (type(self), self.__dict__, self.__pydantic_fields_set__))
-
-
-def _rebuild(cls: type[M], fields: dict[str, Any], fields_set: set[str]) -> M:
-    obj = trusted(cls, fields)
-    object.__setattr__(obj, "__pydantic_fields_set__", fields_set)
-    return obj
+        return (trusted, (type(self), self.__dict__))
 
 
 # the slots pydantic keeps an instance's state in, set through their descriptors (no name lookup)
