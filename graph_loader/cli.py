@@ -140,7 +140,10 @@ def load_cmd(
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per transaction.")] = 50,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Processes extracting in parallel.")] = 1,
 ) -> None:
-    """Read, extract, resolve and write articles into the graph store."""
+    """Read, extract, resolve and write articles into the graph store.
+
+    Articles already stored are skipped: unchanged files loaded before (same path, size and time) unread, others by content.
+    """
     graph, settings = _open(store, db)
     show = sys.stderr.isatty()
     try:

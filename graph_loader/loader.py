@@ -79,7 +79,8 @@ def load(
     settings: Settings | None = None,
     on_outcome: Callable[[Outcome, str], None] | None = None,
 ) -> LoadReport:
-    """Load documents into ``store``; documents already stored (same content) are skipped.
+    """Load documents into ``store``; documents already stored (same content) are skipped, and files
+    loaded before and unchanged since (same path, size and modification time) are not even read.
 
     Parameters
     ----------
