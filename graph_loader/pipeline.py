@@ -95,14 +95,8 @@ def _outcomes(
     items = ((src, settings) for src in iter_sources(paths))
     if workers <= 1:
         for item in items:
-            src = item[0]
-            mark = stamp(src) if isinstance(src, Source) else None
-            if mark is not None and mark in stamps:
-                yield Outcome(src.name, stored=stamps[mark], stamp=mark)  # type: ignore[union-attr]
-                continue
-            out = _process(item)
-            out.stamp = mark
-            yield out
+            mark, known = _unread(item[0], stamps)
+            yield _ready(known or _process(item), mark)
         return
     # extraction in worker processes with a bounded look-ahead: workers keep extracting while the
     # consumer (the store) writes, input order is kept, and at most `ahead` results wait in memory;
@@ -113,18 +107,24 @@ def _outcomes(
     with ctx.Pool(workers) as pool:
         queue: deque[tuple[AsyncResult[bytes] | Outcome, str | None]] = deque()
         for item in files:
-            src = item[0]
-            mark = stamp(src) if isinstance(src, Source) else None
-            if mark is not None and mark in stamps:
-                queue.append((Outcome(src.name, stored=stamps[mark]), mark))  # type: ignore[union-attr]
-            else:
-                queue.append((pool.apply_async(_process_packed, (item,)), mark))
+            mark, known = _unread(item[0], stamps)
+            queue.append((known or pool.apply_async(_process_packed, (item,)), mark))
             if len(queue) >= ahead:
                 yield _ready(*queue.popleft())
         while queue:
             yield _ready(*queue.popleft())
     if "-" in paths:
         yield _process((Source(None, "stdin"), settings))
+
+
+def _unread(src: Source | InputError, stamps: Mapping[str, str]) -> tuple[str | None, Outcome | None]:
+    """A file's stamp, and its outcome when the stamp shows it is stored already (left unread)."""
+    if not isinstance(src, Source):
+        return None, None
+    mark = stamp(src)
+    if mark is None or mark not in stamps:
+        return mark, None
+    return mark, Outcome(src.name, stored=stamps[mark])
 
 
 def _ready(pending: AsyncResult[bytes] | Outcome, mark: str | None) -> Outcome:
